@@ -1,0 +1,46 @@
+package io.newsflow.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The value of {@code articles.enriched}; also the body of {@code GET /articles/{id}} (plus storedAt). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EnrichedArticle(
+        int schemaVersion,
+        String id,
+        String externalId,
+        String url,
+        String source,
+        String title,
+        String text,
+        String language,
+        PublishedAt publishedAt,
+        Instant receivedAt,
+        List<Entity> entities,
+        List<DateMention> dates,
+        Enrichment enrichment) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EnrichedArticle {
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        dates = dates == null ? List.of() : List.copyOf(dates);
+    }
+
+    /** When the article was published and how we know. */
+    public record PublishedAt(String value, Basis basis) {
+        public static PublishedAt unknown() {
+            return new PublishedAt(null, Basis.unknown);
+        }
+    }
+
+    /** Where a publication date came from, as the contract spells it. */
+    @SuppressWarnings("java:S115") // lower-case names are the JSON values
+    public enum Basis { given, page, inferred, unknown }
+
+    /** Which enrichment produced this record and how long it took. */
+    public record Enrichment(String version, long tookMs) {
+    }
+}

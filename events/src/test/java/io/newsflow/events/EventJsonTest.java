@@ -1,0 +1,37 @@
+package io.newsflow.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventJsonTest {
+
+    @Test
+    void enrichedArticleRoundTripsWithContractFieldNames() throws Exception {
+        var article = new EnrichedArticle(1, "id-1", null, null, "inforos", "Title", "Text about Haftar", "en",
+                new EnrichedArticle.PublishedAt("2019-05-30", EnrichedArticle.Basis.given),
+                Instant.parse("2026-11-22T10:00:00Z"),
+                List.of(new Entity("person:khalifa-haftar", "Khalifa Haftar", EntityType.PERSON, null,
+                        List.of(new Entity.Mention("Haftar", 11, 17)))),
+                List.of(new DateMention("May 29, 2019", 0, 12, "DATE", "2019-05-29", true)),
+                new EnrichedArticle.Enrichment("0.1.0", 42));
+
+        String json = EventJson.mapper().writeValueAsString(article);
+
+        assertThat(json).contains("\"schemaVersion\":1", "\"publishedAt\":{\"value\":\"2019-05-30\",\"basis\":\"given\"}",
+                "\"receivedAt\":\"2026-11-22T10:00:00Z\"", "\"type\":\"PERSON\"", "\"mentions\":[{\"text\":\"Haftar\",\"start\":11,\"end\":17}]",
+                "\"resolved\":true", "\"enrichment\":{\"version\":\"0.1.0\",\"tookMs\":42}");
+        assertThat(EventJson.mapper().readValue(json, EnrichedArticle.class)).isEqualTo(article);
+    }
+
+    @Test
+    void rawArticleOmitsAbsentFieldsAndIgnoresUnknownOnes() throws Exception {
+        var raw = new RawArticle(1, "id", null, null, null, "T", "body", null, null, null, null, Instant.EPOCH);
+        String json = EventJson.mapper().writeValueAsString(raw);
+        assertThat(json).doesNotContain("html").doesNotContain("null");
+        assertThat(EventJson.mapper().readValue(json.replace("{", "{\"future\":true,"), RawArticle.class)).isEqualTo(raw);
+    }
+}
