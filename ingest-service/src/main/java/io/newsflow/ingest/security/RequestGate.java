@@ -1,0 +1,58 @@
+package io.newsflow.ingest.security;
+
+import io.newsflow.events.Problem;
+import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.resource.ProblemMappers;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Optional;
+
+/**
+ * Runs before any ingest endpoint: first the API key (401), then the announced body size (413), so
+ * that nobody without a key learns anything, and an oversized body is refused before it is read.
+ * Health, metrics and OpenAPI live under {@code /q} and are not filtered here.
+ */
+public class RequestGate {
+
+    private final ApiKeys apiKeys;
+    private final IngestConfig config;
+
+    public RequestGate(ApiKeys apiKeys, IngestConfig config) {
+        this.apiKeys = apiKeys;
+        this.config = config;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Optional<Response> authenticate(ContainerRequestContext ctx) {
+        if (!ctx.getUriInfo().getPath().startsWith("/articles")) {
+            return Optional.empty();
+        }
+        if (apiKeys.accepts(presentedKey(ctx))) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(401, "Unauthorized",
+                        "Send a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
+    public Optional<Response> limitBodySize(ContainerRequestContext ctx) {
+        if (ctx.getLength() > config.maxBodyBytes()) {
+            return Optional.of(ProblemMappers.problem(Problem.of(413, "Content Too Large",
+                    "The body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + " bytes.")));
+        }
+        return Optional.empty();
+    }
+
+    private static String presentedKey(ContainerRequestContext ctx) {
+        String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        return ctx.getHeaderString("X-API-Key");
+    }
+}

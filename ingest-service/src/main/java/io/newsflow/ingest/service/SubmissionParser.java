@@ -1,0 +1,185 @@
+package io.newsflow.ingest.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.events.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns the three accepted body types into validated {@link ArticleSubmission}s. */
+@ApplicationScoped
+public class SubmissionParser {
+
+    /** Longest accepted value per metadata field; the body fields are bounded by the request size limit. */
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            "title", 1_000, "url", 4_096, "source", 200, "externalId", 512, "language", 35, "publishedAt", 64);
+    private static final List<String> STRING_FIELDS = List.of(
+            "title", "text", "html", "url", "source", "publishedAt", "language", "externalId");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    private final ObjectMapper mapper;
+
+    public SubmissionParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Decodes a body strictly: invalid UTF-8 is a client error, never silently replaced. */
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidSubmissionException("The body is not valid UTF-8.");
+        }
+    }
+
+    public ArticleSubmission fromJson(String json) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSubmissionException("The body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidSubmissionException("The body must be a JSON object.");
+        }
+        ObjectNode obj = (ObjectNode) node;
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : STRING_FIELDS) {
+            JsonNode v = obj.get(field);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                errors.add(new FieldError(field, "must be a string"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException("The article has fields of the wrong type.", errors);
+        }
+        String html = str(obj, "html");
+        String url = str(obj, "url");
+        String publishedAt = str(obj, "publishedAt");
+        String title = str(obj, "title");
+        String language = str(obj, "language");
+        boolean fromPage = false;
+        if (html != null && str(obj, "text") == null) {
+            PageMetadata page = PageMetadata.read(html, url);
+            title = title != null ? title : page.title();
+            language = language != null ? language : page.language();
+            if (publishedAt == null && page.publishedAt() != null) {
+                publishedAt = page.publishedAt();
+                fromPage = true;
+            }
+        }
+        return validate(new ArticleSubmission(title, str(obj, "text"), html, url, str(obj, "source"),
+                publishedAt, fromPage, language, str(obj, "externalId")));
+    }
+
+    /** text/plain: the first non-blank line is the title, the rest is the body. */
+    public ArticleSubmission fromPlainText(String body, Metadata meta) {
+        String normalised = body.replace("\r\n", "\n").replace('\r', '\n').strip();
+        int newline = normalised.indexOf('\n');
+        String title = newline < 0 ? normalised : normalised.substring(0, newline).strip();
+        String text = newline < 0 ? "" : normalised.substring(newline + 1).strip();
+        if (text.isEmpty()) {
+            // a one-line article is all body, not a title with nothing under it
+            text = title;
+            title = null;
+        }
+        return validate(new ArticleSubmission(blankToNull(title), text, null, meta.url(), meta.source(),
+                meta.publishedAt(), false, meta.language(), meta.externalId()));
+    }
+
+    /** text/html: title, date, canonical URL and language come from the page unless given. */
+    public ArticleSubmission fromHtml(String html, Metadata meta) {
+        PageMetadata page = PageMetadata.read(html, meta.url());
+        boolean fromPage = meta.publishedAt() == null && page.publishedAt() != null;
+        return validate(new ArticleSubmission(page.title(), null, html,
+                meta.url() != null ? meta.url() : page.canonicalUrl(), meta.source(),
+                fromPage ? page.publishedAt() : meta.publishedAt(), fromPage,
+                meta.language() != null ? meta.language() : page.language(), meta.externalId()));
+    }
+
+    /** Metadata given as query parameters with text/plain and text/html bodies. */
+    public record Metadata(String url, String source, String publishedAt, String language, String externalId) {
+        public Metadata {
+            url = blankToNull(url);
+            source = blankToNull(source);
+            publishedAt = blankToNull(publishedAt);
+            language = blankToNull(language);
+            externalId = blankToNull(externalId);
+        }
+    }
+
+    ArticleSubmission validate(ArticleSubmission s) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean hasText = s.text() != null && !s.text().isBlank();
+        boolean hasHtml = s.html() != null && !s.html().isBlank();
+        if (hasText == hasHtml) {
+            errors.add(new FieldError(hasText ? "html" : "text",
+                    hasText ? "give either text or html, not both" : "text or html is required and must not be blank"));
+        }
+        checkLength(errors, "title", s.title());
+        checkLength(errors, "url", s.url());
+        checkLength(errors, "source", s.source());
+        checkLength(errors, "externalId", s.externalId());
+        checkLength(errors, "language", s.language());
+        checkLength(errors, "publishedAt", s.publishedAt());
+        if (s.url() != null && !isHttpUrl(s.url())) {
+            errors.add(new FieldError("url", "must be an absolute http or https URL"));
+        }
+        if (s.language() != null && !LANGUAGE_TAG.matcher(s.language()).matches()) {
+            errors.add(new FieldError("language", "must be a language tag such as 'en' or 'pt-BR'"));
+        }
+        String publishedAt = s.publishedAt();
+        if (publishedAt != null && !s.publishedAtFromPage()) {
+            publishedAt = PublishedDates.normalise(publishedAt).orElse(null);
+            if (publishedAt == null) {
+                errors.add(new FieldError("publishedAt", "must be an ISO-8601 date or date-time, e.g. 2019-05-30 or 2019-05-30T10:00:00Z"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException("The article is not valid.", errors);
+        }
+        return new ArticleSubmission(s.title(), hasText ? s.text() : null, hasHtml ? s.html() : null, s.url(),
+                s.source(), publishedAt, s.publishedAtFromPage(), s.language(), s.externalId());
+    }
+
+    private static void checkLength(List<FieldError> errors, String field, String value) {
+        int max = MAX_LENGTH.get(field);
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String str(ObjectNode obj, String field) {
+        JsonNode v = obj.get(field);
+        return v == null || v.isNull() ? null : blankToNull(v.asText());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
