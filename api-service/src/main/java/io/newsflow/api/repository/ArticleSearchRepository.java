@@ -1,0 +1,143 @@
+package io.newsflow.api.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Article search in SQL: PostgreSQL full-text search plus filters, newest first, keyset-paginated on
+ * (sort_at, id). Every value is a bound parameter; only fixed SQL fragments are concatenated.
+ */
+@ApplicationScoped
+public class ArticleSearchRepository {
+
+    /** Marks around matched words in snippets (private-use characters, stripped or rendered by callers). */
+    public static final char MARK_START = '\uE000';
+    public static final char MARK_END = '\uE001';
+    private static final int PLAIN_SNIPPET_CHARS = 240;
+
+    private final EntityManager em;
+
+    public ArticleSearchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The filters of one search; null fields do not filter. {@code publishedTo} and {@code mentionedTo} are inclusive. */
+    public record Criteria(String text, List<String> entityKeys, String entityType, String source,
+                           Instant publishedFrom, Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo,
+                           Instant afterSortAt, UUID afterId, int limit) {
+    }
+
+    public record Row(UUID id, String title, String source, String url, String publishedValue, String publishedBasis,
+                      Instant sortAt, String snippet) {
+    }
+
+    public record EntityRow(UUID articleId, String key, String name, String type) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Row> search(Criteria c) {
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, ");
+        Map<String, Object> params = new HashMap<>();
+        if (c.text() != null) {
+            sql.append("ts_headline('english', a.body, websearch_to_tsquery('english', :q), ")
+                    .append("'StartSel=").append(MARK_START).append(", StopSel=").append(MARK_END)
+                    .append(", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"') ");
+            params.put("q", c.text());
+        } else {
+            sql.append("left(a.body, ").append(PLAIN_SNIPPET_CHARS).append(") ");
+        }
+        sql.append("FROM article a WHERE TRUE");
+        if (c.text() != null) {
+            sql.append(" AND a.search @@ websearch_to_tsquery('english', :q)");
+        }
+        if (c.entityKeys() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (:keys))");
+            params.put("keys", c.entityKeys());
+        }
+        if (c.entityType() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_entity at WHERE at.article_id = a.id AND at.type = :type)");
+            params.put("type", c.entityType());
+        }
+        if (c.source() != null) {
+            sql.append(" AND a.source = :source");
+            params.put("source", c.source());
+        }
+        if (c.publishedFrom() != null) {
+            sql.append(" AND a.published_at >= :publishedFrom");
+            params.put("publishedFrom", utc(c.publishedFrom()));
+        }
+        if (c.publishedToExclusive() != null) {
+            sql.append(" AND a.published_at < :publishedTo");
+            params.put("publishedTo", utc(c.publishedToExclusive()));
+        }
+        if (c.mentionedFrom() != null || c.mentionedTo() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_date d WHERE d.article_id = a.id");
+            if (c.mentionedFrom() != null) {
+                sql.append(" AND d.date_to >= :mentionedFrom");
+                params.put("mentionedFrom", c.mentionedFrom());
+            }
+            if (c.mentionedTo() != null) {
+                sql.append(" AND d.date_from <= :mentionedTo");
+                params.put("mentionedTo", c.mentionedTo());
+            }
+            sql.append(")");
+        }
+        if (c.afterSortAt() != null) {
+            sql.append(" AND (a.sort_at, a.id) < (:afterSortAt, :afterId)");
+            params.put("afterSortAt", utc(c.afterSortAt()));
+            params.put("afterId", c.afterId());
+        }
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit");
+        params.put("limit", c.limit());
+
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            rows.add(new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    toInstant(r[6]), (String) r[7]));
+        }
+        return rows;
+    }
+
+    /** The entities of the given articles, most mentioned first. */
+    @SuppressWarnings("unchecked")
+    public List<EntityRow> entitiesOf(List<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT article_id, entity_key, name, type FROM article_entity
+                        WHERE article_id IN (:ids) ORDER BY mention_count DESC, first_offset""")
+                .setParameter("ids", articleIds).getResultList();
+        return rows.stream().map(r -> new EntityRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + (value == null ? "null" : value.getClass()));
+    }
+}

@@ -1,0 +1,67 @@
+package io.newsflow.api.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One stored article with its enrichment (table {@code article}). */
+@Entity
+@Table(name = "article")
+public class StoredArticle extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String url;
+
+    public String source;
+
+    public String title;
+
+    public String body;
+
+    public String language;
+
+    @Column(name = "published_value")
+    public String publishedValue;
+
+    @Column(name = "published_basis")
+    public String publishedBasis;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "stored_at")
+    public Instant storedAt;
+
+    @Column(name = "sort_at")
+    public Instant sortAt;
+
+    @Column(name = "enrichment_version")
+    public String enrichmentVersion;
+
+    @Column(name = "enrichment_took_ms")
+    public Long enrichmentTookMs;
+
+    /** The enriched entities (with mentions) as JSON, written and read by the service's ObjectMapper. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "entities")
+    public String entitiesJson;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "dates")
+    public String datesJson;
+}

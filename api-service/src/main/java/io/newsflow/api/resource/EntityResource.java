@@ -1,0 +1,45 @@
+package io.newsflow.api.resource;
+
+import io.newsflow.api.ApiConfig;
+import io.newsflow.api.service.EntityQueries;
+import io.newsflow.api.service.QueryParams;
+import io.newsflow.api.service.Views.EntityDetail;
+import io.newsflow.api.service.Views.EntitySummary;
+import io.newsflow.api.service.Views.Page;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "entities")
+public class EntityResource {
+
+    private final EntityQueries queries;
+    private final ApiConfig config;
+
+    public EntityResource(EntityQueries queries, ApiConfig config) {
+        this.queries = queries;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Entities, most mentioned first", description = "q matches names and aliases.")
+    public Page<EntitySummary> list(@QueryParam("q") String q, @QueryParam("type") String type,
+                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return queries.list(QueryParams.text("q", q), QueryParams.entityType(type),
+                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.cursor(cursor));
+    }
+
+    @GET
+    @Path("/{key}")
+    @Operation(summary = "One entity with aliases, counts, co-occurring entities and a monthly timeline")
+    public EntityDetail get(@PathParam("key") String key) {
+        return queries.get(key);
+    }
+}

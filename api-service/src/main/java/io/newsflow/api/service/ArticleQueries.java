@@ -1,0 +1,124 @@
+package io.newsflow.api.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.api.repository.ArticleRepository;
+import io.newsflow.api.repository.ArticleSearchRepository;
+import io.newsflow.api.repository.ArticleSearchRepository.Criteria;
+import io.newsflow.api.repository.ArticleSearchRepository.Row;
+import io.newsflow.api.repository.EntityRepository;
+import io.newsflow.api.repository.StoredArticle;
+import io.newsflow.api.service.Views.ArticleDetail;
+import io.newsflow.api.service.Views.ArticleSummary;
+import io.newsflow.api.service.Views.EntityRef;
+import io.newsflow.api.service.Views.Page;
+import io.newsflow.events.DateMention;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads articles: search with filters and the stored article by id. */
+@ApplicationScoped
+public class ArticleQueries {
+
+    private final ArticleSearchRepository search;
+    private final ArticleRepository articles;
+    private final EntityRepository entities;
+    private final ObjectMapper json;
+
+    public ArticleQueries(ArticleSearchRepository search, ArticleRepository articles, EntityRepository entities, ObjectMapper json) {
+        this.search = search;
+        this.articles = articles;
+        this.entities = entities;
+        this.json = json;
+    }
+
+    /** Already-checked search parameters. */
+    public record Search(String q, String entity, String type, String source, Instant publishedFrom,
+                         Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo, int limit, Cursor cursor) {
+    }
+
+    @Transactional
+    public Page<ArticleSummary> search(Search s) {
+        List<String> keys = null;
+        if (s.entity() != null) {
+            keys = entities.resolveKeys(s.entity());
+            if (keys.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+        }
+        UUID afterId = null;
+        if (s.cursor() != null) {
+            try {
+                afterId = UUID.fromString(s.cursor().id());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            }
+        }
+        // one row more than asked tells whether there is a next page
+        List<Row> rows = search.search(new Criteria(s.q(), keys, s.type(), s.source(), s.publishedFrom(), s.publishedToExclusive(),
+                s.mentionedFrom(), s.mentionedTo(), s.cursor() == null ? null : Instant.EPOCH.plus(s.cursor().sortValue(), ChronoUnit.MICROS),
+                afterId, s.limit() + 1));
+        boolean more = rows.size() > s.limit();
+        List<Row> page = more ? rows.subList(0, s.limit()) : rows;
+
+        Map<UUID, List<EntityRef>> entitiesById = new LinkedHashMap<>();
+        search.entitiesOf(page.stream().map(Row::id).toList()).forEach(e ->
+                entitiesById.computeIfAbsent(e.articleId(), k -> new ArrayList<>()).add(new EntityRef(e.key(), e.name(), e.type())));
+        List<ArticleSummary> items = page.stream().map(r -> new ArticleSummary(r.id().toString(), r.title(), r.source(), r.url(),
+                new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
+                plainSnippet(r.snippet()), entitiesById.getOrDefault(r.id(), List.of()))).toList();
+        String next = null;
+        if (more) {
+            Row last = page.get(page.size() - 1);
+            next = new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.sortAt()), last.id().toString()).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    @Transactional
+    public ArticleDetail get(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No article with id " + id);
+        }
+        StoredArticle a = articles.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("No article with id " + id));
+        return new ArticleDetail(EnrichedArticle.SCHEMA_VERSION, a.id.toString(), a.externalId, a.url, a.source, a.title, a.body,
+                a.language, new EnrichedArticle.PublishedAt(a.publishedValue, EnrichedArticle.Basis.valueOf(a.publishedBasis)),
+                a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
+                read(a.datesJson, new TypeReference<List<DateMention>>() { }),
+                new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs),
+                a.storedAt);
+    }
+
+    /** Snippets are plain text: the match marks are dropped (the UI highlights the query itself). */
+    static String plainSnippet(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        return snippet.replace(String.valueOf(ArticleSearchRepository.MARK_START), "")
+                .replace(String.valueOf(ArticleSearchRepository.MARK_END), "")
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored enrichment is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.newsflow.api.service;
+
+import io.newsflow.events.DateMention;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the query API (see CONTRACT.md). */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Page<T>(List<T> items, String next) {
+    }
+
+    public record EntityRef(String key, String name, String type) {
+    }
+
+    public record ArticleSummary(String id, String title, String source, String url,
+                                 EnrichedArticle.PublishedAt publishedAt, String snippet, List<EntityRef> entities) {
+    }
+
+    /** The enriched article as stored, plus when it was stored. */
+    public record ArticleDetail(int schemaVersion, String id, String externalId, String url, String source, String title,
+                                String text, String language, EnrichedArticle.PublishedAt publishedAt, Instant receivedAt,
+                                List<Entity> entities, List<DateMention> dates, EnrichedArticle.Enrichment enrichment,
+                                Instant storedAt) {
+    }
+
+    public record EntitySummary(String key, String name, String type, List<String> aliases, long articleCount, long mentionCount) {
+    }
+
+    public record RelatedEntity(String key, String name, String type, long articleCount) {
+    }
+
+    public record TimelinePoint(String date, long articles) {
+    }
+
+    public record EntityDetail(String key, String name, String type, List<String> aliases, long articleCount,
+                               long mentionCount, List<RelatedEntity> related, List<TimelinePoint> timeline) {
+    }
+}

@@ -1,0 +1,142 @@
+package io.newsflow.api.messaging;
+
+import io.newsflow.api.Articles;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EntityType;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.Topics;
+import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** articles.enriched -> PostgreSQL -> API, idempotency and the DLQ, on real Kafka and PostgreSQL. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class EnrichedArticleConsumerTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void consumedArticleIsStoredAndQueryable() throws Exception {
+        EnrichedArticle a = haftarArticle();
+        send(a.id(), EventJson.mapper().writeValueAsString(a));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/articles/" + a.id()).then().statusCode(200)
+                        .body("title", equalTo("Haftar in Moscow"))
+                        .body("entities[0].key", equalTo("person:khalifa-haftar"))
+                        .body("entities[0].mentions.size()", equalTo(2))
+                        .body("entities[0].mentions[1].text", equalTo("Haftar"))
+                        .body("dates[0].value", equalTo("2019-04-11"))
+                        .body("publishedAt.basis", equalTo("given")));
+    }
+
+    @Test
+    void sameRecordTwiceIsOneArticleWithOneSetOfRows() throws Exception {
+        EnrichedArticle a = haftarArticle();
+        String json = EventJson.mapper().writeValueAsString(a);
+        send(a.id(), json);
+        send(a.id(), json);
+        EnrichedArticle marker = haftarArticle();
+        send(marker.id(), EventJson.mapper().writeValueAsString(marker)); // same partition order not needed: wait for both
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().get("/articles/" + a.id()).then().statusCode(200);
+            given().get("/articles/" + marker.id()).then().statusCode(200);
+        });
+        Thread.sleep(1000); // let a late duplicate, if any, land
+        assertThat(count("SELECT count(*) FROM article WHERE id = cast(?1 AS uuid)", a.id())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM article_entity WHERE article_id = cast(?1 AS uuid)", a.id())).isEqualTo(2);
+        assertThat(count("SELECT sum(mention_count) FROM article_entity WHERE article_id = cast(?1 AS uuid)", a.id())).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM article_date WHERE article_id = cast(?1 AS uuid)", a.id())).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDlqWithTheReasonAndTheRestFlows() throws Exception {
+        String badId = UUID.randomUUID().toString();
+        String futureId = UUID.randomUUID().toString();
+        send(badId, "{not json");
+        send(futureId, EventJson.mapper().writeValueAsString(haftarArticle()).replace("\"schemaVersion\":1", "\"schemaVersion\":99"));
+        EnrichedArticle good = haftarArticle();
+        send(good.id(), EventJson.mapper().writeValueAsString(good));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + good.id()).then().statusCode(200));
+        List<ConsumerRecord<String, String>> dlq = readDlq(badId, futureId);
+        ConsumerRecord<String, String> bad = dlq.stream().filter(r -> badId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(bad.value()).isEqualTo("{not json");
+        assertThat(header(bad, "dead-letter-reason")).contains("Not an EnrichedArticle");
+        assertThat(header(bad, "dead-letter-topic")).isEqualTo(Topics.ENRICHED);
+        assertThat(header(bad, "dead-letter-offset")).isNotBlank();
+        ConsumerRecord<String, String> future = dlq.stream().filter(r -> futureId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(header(future, "dead-letter-reason")).contains("schemaVersion 99");
+    }
+
+    static EnrichedArticle haftarArticle() {
+        String text = "Khalifa Haftar was in Moscow on Thursday. Haftar met officials.";
+        return Articles.article("Haftar in Moscow", text, "test", "2019-04-12",
+                List.of(Articles.entity(text, "person:khalifa-haftar", "Khalifa Haftar", EntityType.PERSON, "Khalifa Haftar", "Haftar"),
+                        Articles.entity(text, "location:moscow", "Moscow", EntityType.LOCATION, "Moscow")),
+                List.of(Articles.date(text, "Thursday", "2019-04-11")));
+    }
+
+    private long count(String sql, String id) {
+        Object n = em.createNativeQuery(sql).setParameter(1, id).getSingleResult();
+        return ((Number) n).longValue();
+    }
+
+    private void send(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value)).get();
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> readDlq(String... keys) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENRICHED_DLQ));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline
+                    && !List.of(keys).stream().allMatch(k -> records.stream().anyMatch(r -> k.equals(r.key())))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,207 @@
+package io.newsflow.api.resource;
+
+import io.newsflow.api.Articles;
+import io.newsflow.api.service.ArticleStore;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EntityType;
+import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The query API against real PostgreSQL. Each test writes its own articles under a unique source. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class QueryApiTest {
+
+    @Inject
+    ArticleStore store;
+
+    String source;
+    String person;
+
+    @BeforeEach
+    void uniqueNames() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        source = "src-" + tag;
+        person = "Zorblax" + tag.replaceAll("[0-9]", "q"); // a surname no other test uses
+    }
+
+    private EnrichedArticle storeArticle(String title, String text, String publishedAt, List<String[]> people, String orgName,
+                                         String dateForm, String dateValue) {
+        var entities = new ArrayList<io.newsflow.events.Entity>();
+        for (String[] p : people) {
+            entities.add(Articles.entity(text, p[0], p[1], EntityType.PERSON, java.util.Arrays.copyOfRange(p, 2, p.length)));
+        }
+        if (orgName != null) {
+            entities.add(Articles.entity(text, "organization:" + orgName.toLowerCase().replace(' ', '-'), orgName, EntityType.ORGANIZATION, orgName));
+        }
+        var dates = dateForm == null ? List.<io.newsflow.events.DateMention>of() : List.of(Articles.date(text, dateForm, dateValue));
+        EnrichedArticle a = Articles.article(title, text, source, publishedAt, entities, dates);
+        store.store(a);
+        return a;
+    }
+
+    private String[] personOf(String first) {
+        return new String[]{"person:" + first.toLowerCase() + "-" + person.toLowerCase(), first + " " + person, first + " " + person, person};
+    }
+
+    @Test
+    void fullTextSearchUsesWebSearchSyntax() {
+        storeArticle("Pipeline deal signed", "The gas pipeline across the sea was signed in Ankara.", "2019-01-10", List.of(), null, null, null);
+        storeArticle("Talks on arms", "Arms shipments and the pipeline were discussed.", "2019-01-11", List.of(), null, null, null);
+        storeArticle("Weather", "Rain in Moscow.", "2019-01-12", List.of(), null, null, null);
+
+        given().queryParam("source", source).queryParam("q", "pipeline").get("/articles").then().statusCode(200)
+                .body("items.title", contains("Talks on arms", "Pipeline deal signed"))
+                .body("items[1].snippet", containsString("pipeline"));
+        given().queryParam("source", source).queryParam("q", "pipeline -arms").get("/articles").then()
+                .body("items.title", contains("Pipeline deal signed"));
+        given().queryParam("source", source).queryParam("q", "\"gas pipeline\"").get("/articles").then()
+                .body("items.title", contains("Pipeline deal signed"));
+        given().queryParam("source", source).queryParam("q", "ankara OR rain").get("/articles").then()
+                .body("items.title", contains("Weather", "Pipeline deal signed"));
+    }
+
+    @Test
+    void entityFilterTakesAKeyOrAnyAliasAndCombinesWithType() {
+        String[] khalid = personOf("Khalid");
+        String text1 = "Khalid " + person + " met the Libyan National Army. " + person + " spoke.";
+        String text2 = "Later " + person + " left.";
+        String text3 = "Nobody relevant here, only the Libyan National Army.";
+        storeArticle("One", text1, "2019-02-01", List.<String[]>of(khalid), "Libyan National Army", null, null);
+        storeArticle("Two", text2, "2019-02-02", List.<String[]>of(new String[]{khalid[0], khalid[1], person}), null, null, null);
+        storeArticle("Three", text3, "2019-02-03", List.of(), "Libyan National Army", null, null);
+
+        given().queryParam("source", source).queryParam("entity", khalid[0]).get("/articles").then()
+                .body("items.title", contains("Two", "One"))
+                .body("items[1].entities.key", hasItems(khalid[0], "organization:libyan-national-army"));
+        given().queryParam("source", source).queryParam("entity", person.toUpperCase()).get("/articles").then()
+                .body("items.title", contains("Two", "One"));
+        given().queryParam("source", source).queryParam("type", "organization").get("/articles").then()
+                .body("items.title", contains("Three", "One"));
+        given().queryParam("source", source).queryParam("entity", "nobody-at-all").get("/articles").then()
+                .statusCode(200).body("items.size()", equalTo(0)).body("next", nullValue());
+    }
+
+    @Test
+    void publishedAndMentionedDateRangesFilter() {
+        storeArticle("Early", "Signed on May 29, 2019 in Rome.", "2019-06-01", List.of(), null, "May 29, 2019", "2019-05-29");
+        storeArticle("Late", "Looking back at 2016 as a whole.", "2020-03-15T10:00:00Z", List.of(), null, "2016", "2016");
+        storeArticle("Undated", "No date here.", null, List.of(), null, null, null);
+
+        given().queryParam("source", source).queryParam("publishedFrom", "2019-06-01").queryParam("publishedTo", "2019-12-31")
+                .get("/articles").then().body("items.title", contains("Early"));
+        given().queryParam("source", source).queryParam("publishedTo", "2019-06-01").get("/articles").then()
+                .body("items.title", contains("Early"));
+        given().queryParam("source", source).queryParam("mentionedFrom", "2019-05").queryParam("mentionedTo", "2019-05")
+                .get("/articles").then().body("items.title", contains("Early"));
+        given().queryParam("source", source).queryParam("mentionedFrom", "2016-07-01").queryParam("mentionedTo", "2016-07-31")
+                .get("/articles").then().body("items.title", contains("Late"));
+        given().queryParam("source", source).get("/articles").then()
+                .body("items.title", hasItems("Early", "Late", "Undated"))
+                .body("items.find { it.title == 'Late' }.publishedAt.value", equalTo("2020-03-15T10:00:00Z"));
+    }
+
+    @Test
+    void cursorPaginationIsStableUnderConcurrentInserts() {
+        for (int i = 1; i <= 5; i++) {
+            storeArticle("Article " + i, "Text number " + i + ".", "2019-03-0" + i, List.of(), null, null, null);
+        }
+        JsonPath first = given().queryParam("source", source).queryParam("limit", 2).get("/articles").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items.title", String.class)).containsExactly("Article 5", "Article 4");
+        // a newer article arrives between two page requests: the next pages neither repeat nor skip anything
+        storeArticle("Article 6", "Text number 6.", "2019-03-09", List.of(), null, null, null);
+        JsonPath second = given().queryParam("source", source).queryParam("limit", 2).queryParam("cursor", first.getString("next"))
+                .get("/articles").then().extract().jsonPath();
+        JsonPath third = given().queryParam("source", source).queryParam("limit", 2).queryParam("cursor", second.getString("next"))
+                .get("/articles").then().extract().jsonPath();
+        assertThat(second.getList("items.title", String.class)).containsExactly("Article 3", "Article 2");
+        assertThat(third.getList("items.title", String.class)).containsExactly("Article 1");
+        assertThat(third.getString("next")).isNull();
+    }
+
+    @Test
+    void entitiesAreListedWithAliasesCountsNeighboursAndTimeline() {
+        String[] khalid = personOf("Khalid");
+        String t1 = "Khalid " + person + " and the Libyan National Army. " + person + " again.";
+        String t2 = "Khalid " + person + " with the Libyan National Army once more.";
+        storeArticle("A", t1, "2019-04-12", List.<String[]>of(khalid), "Libyan National Army", null, null);
+        storeArticle("B", t2, "2019-05-02", List.<String[]>of(khalid), "Libyan National Army", null, null);
+
+        given().queryParam("q", person.toLowerCase()).get("/entities").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].key", equalTo(khalid[0]))
+                .body("items[0].name", equalTo(khalid[1]))
+                .body("items[0].type", equalTo("PERSON"))
+                .body("items[0].aliases", hasItems(khalid[1], person))
+                .body("items[0].articleCount", equalTo(2))
+                .body("items[0].mentionCount", equalTo(3));
+        given().get("/entities/" + khalid[0]).then().statusCode(200)
+                .body("articleCount", equalTo(2))
+                .body("related[0].key", equalTo("organization:libyan-national-army"))
+                .body("timeline.date", contains("2019-04", "2019-05"))
+                .body("timeline.articles", contains(1, 1));
+        given().queryParam("type", "PERSON").queryParam("limit", 200).get("/entities").then()
+                .body("items.type", org.hamcrest.Matchers.everyItem(equalTo("PERSON")));
+    }
+
+    @Test
+    void badParametersAre400ProblemsNamingTheParameter() {
+        for (String[] bad : new String[][]{{"limit", "0"}, {"limit", "201"}, {"type", "people"}, {"cursor", "garbage!"},
+                {"publishedFrom", "yesterday"}, {"mentionedTo", "May"}}) {
+            given().queryParam(bad[0], bad[1]).get("/articles").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors.field", hasItem(bad[0]));
+        }
+        given().queryParam("limit", "many").get("/articles").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("limit", "0").get("/entities").then().statusCode(400).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void sqlInParametersIsInert() {
+        storeArticle("Safe", "Nothing to see.", "2019-01-01", List.of(), null, null, null);
+        for (String attack : List.of("'; DROP TABLE article; --", "x' OR '1'='1", "%' OR 1=1 --", "\\")) {
+            given().queryParam("q", attack).queryParam("source", source).get("/articles").then().statusCode(200);
+            given().queryParam("entity", attack).get("/articles").then().statusCode(200).body("items.size()", equalTo(0));
+            given().queryParam("q", attack).get("/entities").then().statusCode(200);
+        }
+        given().queryParam("source", source).get("/articles").then().body("items.title", contains("Safe"));
+    }
+
+    @Test
+    void unknownArticleOrEntityIs404Problem() {
+        given().get("/articles/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().get("/articles/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/entities/person:nobody-" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void operationsEndpointsAnswer() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("newsflow_api_store"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/entities/{key}"));
+    }
+}
