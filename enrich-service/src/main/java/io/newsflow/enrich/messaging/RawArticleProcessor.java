@@ -1,0 +1,71 @@
+package io.newsflow.enrich.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.enrichment.Enricher;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.RawArticle;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/**
+ * articles.raw -> enrichment -> articles.enriched, keyed by article id. The raw record is acknowledged
+ * (and its offset committed) only once Kafka acknowledged the enriched record. A record that cannot be
+ * processed is sent to articles.raw.dlq with the reason in its headers and the partition moves on.
+ */
+@ApplicationScoped
+public class RawArticleProcessor {
+
+    private final Enricher enricher;
+    private final ObjectMapper json;
+    private final Timer enrichTimer;
+    private final Counter tokens;
+
+    public RawArticleProcessor(Enricher enricher, ObjectMapper json, MeterRegistry registry) {
+        this.enricher = enricher;
+        this.json = json;
+        this.enrichTimer = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
+                .publishPercentileHistogram().register(registry);
+        this.tokens = Counter.builder("newsflow.enrich.tokens").description("Tokens processed by the NER tagger").register(registry);
+    }
+
+    @Incoming("articles-raw")
+    @Outgoing("articles-enriched")
+    @Blocking
+    public Record<String, EnrichedArticle> process(String value) {
+        RawArticle raw = parse(value);
+        long before = enricher.tokensProcessed();
+        EnrichedArticle enriched = enrichTimer.record(() -> enricher.enrich(raw));
+        tokens.increment(Math.max(0, enricher.tokensProcessed() - before));
+        return Record.of(enriched.id(), enriched);
+    }
+
+    RawArticle parse(String value) {
+        if (value == null) {
+            throw new PoisonRecordException("The record has no value", null);
+        }
+        RawArticle raw;
+        try {
+            raw = json.readValue(value, RawArticle.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("Not a RawArticle JSON record: " + e.getOriginalMessage(), e);
+        }
+        if (raw.schemaVersion() < 1 || raw.schemaVersion() > RawArticle.SCHEMA_VERSION) {
+            throw new PoisonRecordException("Unsupported schemaVersion " + raw.schemaVersion()
+                    + " (this service reads up to " + RawArticle.SCHEMA_VERSION + ")", null);
+        }
+        if (raw.id() == null || raw.id().isBlank()) {
+            throw new PoisonRecordException("The record has no article id", null);
+        }
+        if ((raw.text() == null || raw.text().isBlank()) && (raw.html() == null || raw.html().isBlank())) {
+            throw new PoisonRecordException("The record has neither text nor html", null);
+        }
+        return raw;
+    }
+}

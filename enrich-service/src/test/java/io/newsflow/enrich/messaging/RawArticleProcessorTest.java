@@ -1,0 +1,132 @@
+package io.newsflow.enrich.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.events.ArticleIds;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.RawArticle;
+import io.newsflow.events.Topics;
+import io.newsflow.infra.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** articles.raw -> enrich -> articles.enriched, and the DLQ, on a real Kafka broker. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class RawArticleProcessorTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void rawArticleIsEnrichedAndPublishedUnderItsId() throws Exception {
+        String text = "Marshal Khalifa Haftar met Russian Defense Minister Sergei Shoigu in Moscow on Tuesday. "
+                + "Officials said Haftar asked for weapons.";
+        String id = ArticleIds.derive(null, null, null, "Haftar in Moscow", text + UUID.randomUUID());
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(new RawArticle(1, id, null, null, "test",
+                "Haftar in Moscow", text, null, null, "2019-04-12", "given", Instant.now())));
+
+        JsonNode enriched = EventJson.mapper().readTree(read(Topics.ENRICHED, id).value());
+        assertThat(enriched.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(enriched.get("id").asText()).isEqualTo(id);
+        assertThat(enriched.get("text").asText()).isEqualTo(text);
+        assertThat(enriched.get("publishedAt").get("value").asText()).isEqualTo("2019-04-12");
+        assertThat(enriched.get("publishedAt").get("basis").asText()).isEqualTo("given");
+        List<String> keys = new ArrayList<>();
+        enriched.get("entities").forEach(e -> keys.add(e.get("key").asText()));
+        assertThat(keys).contains("person:khalifa-haftar", "location:moscow");
+        JsonNode haftar = findByKey(enriched.get("entities"), "person:khalifa-haftar");
+        assertThat(haftar.get("mentions").size()).isEqualTo(2);
+        for (JsonNode m : haftar.get("mentions")) {
+            assertThat(text.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo(m.get("text").asText());
+        }
+        JsonNode tuesday = enriched.get("dates").get(0);
+        assertThat(tuesday.get("text").asText()).isEqualTo("Tuesday");
+        assertThat(tuesday.get("value").asText()).isEqualTo("2019-04-09");
+        assertThat(enriched.get("enrichment").get("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void poisonRecordsGoToTheDlqWithTheReasonAndTheRestFlows() throws Exception {
+        String badId = UUID.randomUUID().toString();
+        String futureId = UUID.randomUUID().toString();
+        String goodId = UUID.randomUUID().toString();
+        send(Topics.RAW, badId, "{definitely not json");
+        send(Topics.RAW, futureId, "{\"schemaVersion\":7,\"id\":\"" + futureId + "\",\"text\":\"x\"}");
+        send(Topics.RAW, goodId, EventJson.mapper().writeValueAsString(new RawArticle(1, goodId, null, null, null,
+                "Fine", "Vladimir Putin spoke in Moscow.", null, null, null, null, Instant.now())));
+
+        assertThat(read(Topics.ENRICHED, goodId).value()).contains("Vladimir Putin");
+        ConsumerRecord<String, String> bad = read(Topics.RAW_DLQ, badId);
+        assertThat(bad.value()).isEqualTo("{definitely not json");
+        assertThat(header(bad, "dead-letter-reason")).contains("Not a RawArticle");
+        assertThat(header(bad, "dead-letter-topic")).isEqualTo(Topics.RAW);
+        assertThat(header(bad, "dead-letter-partition")).isNotBlank();
+        assertThat(header(read(Topics.RAW_DLQ, futureId), "dead-letter-reason")).contains("schemaVersion 7");
+    }
+
+    @Test
+    void healthAndMetricsAnswer() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("newsflow_enrich_duration"));
+    }
+
+    private static JsonNode findByKey(JsonNode entities, String key) {
+        for (JsonNode e : entities) {
+            if (key.equals(e.get("key").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no entity " + key + " in " + entities);
+    }
+
+    private void send(String topic, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private ConsumerRecord<String, String> read(String topic, String key) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+            throw new AssertionError("no record with key " + key + " on " + topic);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
