@@ -1,0 +1,88 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Canonical entity keys: {@code <type>:<slug>}, the slug being the name NFKD-normalised, accents stripped,
+ * lower-cased, with runs of other characters turned into '-' ({@code person:khalifa-haftar}).
+ *
+ * <p>Person keys are also transliteration-tolerant, by two general rules applied to every person name
+ * (the displayed name keeps its spelling):
+ * <ul>
+ *   <li>a 'y' that is not a consonant, i.e. not at the start of a word and not before a vowel, is written 'i':
+ *       Shoygu/Shoigu -> {@code shoigu}, Sergey/Sergei -> {@code sergei}, Dmitry/Dmitri -> {@code dmitri};
+ *       Yuri, Maya and Kyiv keep their consonant 'y' where it is one;</li>
+ *   <li>the Arabic article is dropped when it is hyphenated to a name or written in lower case inside a name:
+ *       "Fayez al-Sarraj", "Fayez Sarraj" -> {@code fayez-sarraj}; "Al Gore" is left alone.</li>
+ * </ul>
+ */
+public final class EntityKeys {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern ARTICLE_PREFIX = Pattern.compile("^(?i:al|el)[-‐‑](?=\\p{L})");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private EntityKeys() {
+    }
+
+    public static String key(EntityType type, String name) {
+        String slug = type == EntityType.PERSON ? String.join("-", personTokens(name)) : slug(name);
+        return type.keyPrefix() + ":" + slug;
+    }
+
+    /** NFKD, accents stripped, lower case, other characters to '-'. */
+    public static String slug(String s) {
+        String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        String slug = NON_ALNUM.matcher(n).replaceAll("-");
+        int from = 0;
+        int to = slug.length();
+        while (from < to && slug.charAt(from) == '-') {
+            from++;
+        }
+        while (to > from && slug.charAt(to - 1) == '-') {
+            to--;
+        }
+        return slug.substring(from, to);
+    }
+
+    /** The comparable tokens of a person name: slugged, Arabic article dropped, 'y' normalised. */
+    public static List<String> personTokens(String name) {
+        List<String> tokens = new ArrayList<>();
+        String[] words = WHITESPACE.split(name.strip());
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (i > 0 && (w.equals("al") || w.equals("el")) && i < words.length - 1) {
+                continue; // "Abdel Basset al Badri"
+            }
+            w = ARTICLE_PREFIX.matcher(w).replaceFirst("");
+            for (String part : slug(w).split("-")) {
+                if (!part.isEmpty()) {
+                    tokens.add(normaliseY(part));
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /** 'y' -> 'i' unless it starts the word or precedes a vowel (where it is a consonant). */
+    static String normaliseY(String token) {
+        StringBuilder sb = new StringBuilder(token);
+        for (int i = 1; i < sb.length(); i++) {
+            if (sb.charAt(i) == 'y' && (i + 1 == sb.length() || !isVowel(sb.charAt(i + 1)))) {
+                sb.setCharAt(i, 'i');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
+    }
+}

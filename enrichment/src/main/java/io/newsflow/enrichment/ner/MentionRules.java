@@ -1,0 +1,70 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fixes to the tagger's spans before grouping. The CRF sometimes runs an organization into the person that
+ * follows it: "Libyan National Army Marshal Khalifa Haftar" as one ORGANIZATION. A person title inside a
+ * non-person span, followed by at least two capitalised words, starts a person: the span is split there
+ * (the title itself belongs to neither).
+ */
+public final class MentionRules {
+
+    /** Titles that only stand before a person's name (not "General", which names staffs and companies). */
+    private static final Set<String> PERSON_TITLES = Set.of("marshal", "president", "minister", "premier",
+            "chancellor", "mr", "mrs", "ms", "dr", "sheikh", "senator", "ambassador", "envoy", "commander", "spokesman",
+            "spokeswoman", "king", "queen", "prince", "princess");
+    private static final Pattern WORD = Pattern.compile("\\S+");
+
+    private MentionRules() {
+    }
+
+    public static List<RawMention> apply(List<RawMention> mentions) {
+        List<RawMention> out = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            if (m.type() == EntityType.PERSON) {
+                out.add(m);
+            } else {
+                splitAtPersonTitle(m, out);
+            }
+        }
+        return out;
+    }
+
+    private static void splitAtPersonTitle(RawMention m, List<RawMention> out) {
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(m.text());
+        while (w.find()) {
+            words.add(new int[]{w.start(), w.end()});
+        }
+        for (int i = 0; i + 2 < words.size(); i++) {
+            String word = m.text().substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT).replace(".", "");
+            if (PERSON_TITLES.contains(word) && capitalised(m.text(), words.subList(i + 1, words.size()))) {
+                if (i > 0) {
+                    int end = words.get(i - 1)[1];
+                    out.add(new RawMention(m.type(), m.text().substring(0, end), m.start(), m.start() + end));
+                }
+                int start = words.get(i + 1)[0];
+                out.add(new RawMention(EntityType.PERSON, m.text().substring(start), m.start() + start, m.end()));
+                return;
+            }
+        }
+        out.add(m);
+    }
+
+    private static boolean capitalised(String text, List<int[]> words) {
+        for (int[] w : words) {
+            if (!Character.isUpperCase(text.charAt(w[0]))) {
+                return false;
+            }
+        }
+        return words.size() >= 2;
+    }
+}
