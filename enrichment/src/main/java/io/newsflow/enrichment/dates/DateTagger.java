@@ -1,0 +1,149 @@
+package io.newsflow.enrichment.dates;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.time.SUTime;
+import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.time.TimeAnnotator;
+import edu.stanford.nlp.time.Timex;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
+import io.newsflow.events.DateMention;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Time expressions with SUTime on tokenized sentences (tokenize + ssplit only: no POS or NER pipeline).
+ *
+ * <p>SUTime is the slow part of enrichment (about ten times the CRF's cost per token), so it only runs on
+ * sentences that contain a digit or a time word ({@link #mayHaveTime}). It drops a lone "May"/"March" unless
+ * the POS tag says noun; without a POS tagger we tag a capitalised May/March after a preposition or
+ * determiner ("in May", "since March"; not the modal verb, not "Theresa May") as a proper noun, and
+ * "spring"/"fall" after last/this/next as nouns.
+ *
+ * <p>Expressions without calendar content ("now", "previously": *_REF values) and unanchored relative ones
+ * without any value ("last week" when the publication date is unknown) are left out.
+ *
+ * <p>Thread-safe: SUTime's extractor is shared read-only, the time index is per call.
+ */
+public final class DateTagger {
+
+    private static final Pattern TIME_WORD = Pattern.compile("(?i)\\d|\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
+            + "june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|"
+            + "mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
+            + "today|tonight|yesterday|tomorrow|days?|weeks?|weekends?|fortnight|months?|years?|decades?|centur(y|ies)|"
+            + "mornings?|afternoons?|evenings?|nights?|noon|midnight|hours?|minutes?|seconds?|"
+            + "spring|summer|autumn|fall|winter|quarters?|annual(ly)?|daily|weekly|monthly|yearly|hourly|"
+            + "christmas|easter|thanksgiving|halloween|ramadan|eid|hanukkah|"
+            + "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b");
+    private static final Set<String> SEASON_ANCHORS = Set.of("last", "this", "next", "past", "coming", "early", "late", "mid");
+    /** Words before a month name: "in May", "since March" (not "Theresa May"). */
+    private static final Set<String> MONTH_ANCHORS = Set.of("in", "on", "of", "since", "until", "till", "by", "from", "to",
+            "during", "early", "late", "mid", "last", "next", "this", "before", "after", "through", "between", "and", "or",
+            "-", "–", "around", "in-between", "throughout");
+
+    /** Tokens kept on each side of a time word. */
+    static final int WINDOW = 6;
+
+    private final TimeAnnotator sutime;
+
+    public DateTagger() {
+        this.sutime = new TimeAnnotator("sutime", new Properties(), true);
+    }
+
+    /** Cheap pre-test: false when SUTime cannot find anything in the sentence. */
+    public static boolean mayHaveTime(String sentence) {
+        return TIME_WORD.matcher(sentence).find();
+    }
+
+    /**
+     * Finds the time expressions of one sentence.
+     *
+     * @param sentence a sentence from tokenize+ssplit over {@code segment}
+     * @param offset   where {@code segment} starts in the article text
+     * @param anchor   the publication date relative expressions resolve against, or null
+     */
+    public List<DateMention> tag(CoreMap sentence, String segment, int offset, LocalDate anchor) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+        tagMonthNouns(tokens);
+        List<DateMention> out = new ArrayList<>();
+        for (int[] window : windows(tokens)) {
+            List<CoreMap> timexes = sutime.annotateSingleSentence(subSentence(tokens, window, segment),
+                    anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
+            if (timexes == null) {
+                continue;
+            }
+            for (CoreMap cm : timexes) {
+                Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
+                List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
+                if (timex == null || span == null || span.isEmpty() || timex.value() == null || timex.value().endsWith("_REF")) {
+                    continue;
+                }
+                int start = span.get(0).beginPosition();
+                int end = span.get(span.size() - 1).endPosition();
+                String text = segment.substring(start, end);
+                String value = NewsDateRules.adjust(timex.value(), text, sentenceText, anchor);
+                out.add(new DateMention(text, offset + start, offset + end, timex.timexType(), value,
+                        NewsDateRules.isResolved(timex.timexType(), value)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Token ranges [from, to) around the time words of a sentence, {@value #WINDOW} tokens each side, merged
+     * when they touch. SUTime's cost grows with the tokens it scans; the rest of a long sentence cannot be part
+     * of a time expression (every token of one is a few tokens from a time word) and only costs time.
+     */
+    static List<int[]> windows(List<CoreLabel> tokens) {
+        List<int[]> windows = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!TIME_WORD.matcher(tokens.get(i).word()).find()) {
+                continue;
+            }
+            int from = Math.max(0, i - WINDOW);
+            int to = Math.min(tokens.size(), i + WINDOW + 1);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = to;
+            } else {
+                windows.add(new int[]{from, to});
+            }
+        }
+        return windows;
+    }
+
+    /** A sentence-like CoreMap over some tokens, with its text, as SUTime expects. */
+    private static CoreMap subSentence(List<CoreLabel> tokens, int[] window, String segment) {
+        List<CoreLabel> sub = new ArrayList<>(tokens.subList(window[0], window[1]));
+        int begin = sub.get(0).beginPosition();
+        int end = sub.get(sub.size() - 1).endPosition();
+        CoreMap map = new ArrayCoreMap();
+        map.set(CoreAnnotations.TokensAnnotation.class, sub);
+        map.set(CoreAnnotations.TextAnnotation.class, segment.substring(begin, end));
+        map.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, begin);
+        map.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, end);
+        return map;
+    }
+
+    /** Stands in for a POS tagger where SUTime's filter needs one (see the class comment). */
+    private static void tagMonthNouns(List<CoreLabel> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            String w = t.word();
+            String previous = tokens.get(i - 1).word().toLowerCase(Locale.ROOT);
+            if ((w.equals("May") || w.equals("March")) && MONTH_ANCHORS.contains(previous)) {
+                t.setTag("NNP");
+            } else if ((w.equals("spring") || w.equals("fall")) && SEASON_ANCHORS.contains(previous)) {
+                t.setTag("NN");
+            }
+        }
+    }
+}
