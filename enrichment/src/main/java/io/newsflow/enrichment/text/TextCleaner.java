@@ -65,8 +65,9 @@ public final class TextCleaner {
             + "(add|post|leave|write) (a )?(comment|reply)|what do you think\\??|join the (discussion|conversation)|"
             + "read next|up next|also read|don'?t miss|further reading)");
 
-    /** Bullets, dashes and similar decoration around a line. */
-    private static final Pattern DECORATION = Pattern.compile("^[\\s\\-–—_•·*|>»«<:.!]+|[\\s\\-–—_•·*|>»«<:.!]+$");
+    /** Bullets, dashes, icons (emoji, symbols) and similar decoration around a line. */
+    private static final Pattern DECORATION = Pattern.compile(
+            "^[\\s\\-–—_•·*|>»«<:.!\\p{So}\\p{Sk}\\uFE0F\\u200D]+|[\\s\\-–—_•·*|>»«<:.!\\p{So}\\p{Sk}\\uFE0F\\u200D]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\uFEFF\\u00AD]");
 
@@ -130,7 +131,7 @@ public final class TextCleaner {
                 || (SUBSCRIBE.matcher(norm).find() && ADDRESSING.matcher(norm).find())
                 || CREDIT.matcher(norm).find()
                 || (words <= 10 && BYLINE.matcher(line).matches())
-                || COUNTER.matcher(line).matches()
+                || COUNTER.matcher(norm).matches()
                 || isShareRow(norm)
                 || isForeignScript(line, mainScript);
     }
