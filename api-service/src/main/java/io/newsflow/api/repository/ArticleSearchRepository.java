@@ -33,7 +33,7 @@ public class ArticleSearchRepository {
     }
 
     /** The filters of one search; null fields do not filter. {@code publishedTo} and {@code mentionedTo} are inclusive. */
-    public record Criteria(String text, List<String> entityKeys, String entityType, String source,
+    public record Criteria(UUID articleId, String text, List<String> entityKeys, String entityType, String source,
                            Instant publishedFrom, Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo,
                            Instant afterSortAt, UUID afterId, int limit) {
     }
@@ -58,6 +58,10 @@ public class ArticleSearchRepository {
             sql.append("left(a.body, ").append(PLAIN_SNIPPET_CHARS).append(") ");
         }
         sql.append("FROM article a WHERE TRUE");
+        if (c.articleId() != null) {
+            sql.append(" AND a.id = :articleId");
+            params.put("articleId", c.articleId());
+        }
         if (c.text() != null) {
             sql.append(" AND a.search @@ websearch_to_tsquery('english', :q)");
         }

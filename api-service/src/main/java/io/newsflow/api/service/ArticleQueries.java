@@ -67,24 +67,35 @@ public class ArticleQueries {
             }
         }
         // one row more than asked tells whether there is a next page
-        List<Row> rows = search.search(new Criteria(s.q(), keys, s.type(), s.source(), s.publishedFrom(), s.publishedToExclusive(),
+        List<Row> rows = search.search(new Criteria(null, s.q(), keys, s.type(), s.source(), s.publishedFrom(), s.publishedToExclusive(),
                 s.mentionedFrom(), s.mentionedTo(), s.cursor() == null ? null : Instant.EPOCH.plus(s.cursor().sortValue(), ChronoUnit.MICROS),
                 afterId, s.limit() + 1));
         boolean more = rows.size() > s.limit();
         List<Row> page = more ? rows.subList(0, s.limit()) : rows;
 
-        Map<UUID, List<EntityRef>> entitiesById = new LinkedHashMap<>();
-        search.entitiesOf(page.stream().map(Row::id).toList()).forEach(e ->
-                entitiesById.computeIfAbsent(e.articleId(), k -> new ArrayList<>()).add(new EntityRef(e.key(), e.name(), e.type())));
-        List<ArticleSummary> items = page.stream().map(r -> new ArticleSummary(r.id().toString(), r.title(), r.source(), r.url(),
-                new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
-                plainSnippet(r.snippet()), entitiesById.getOrDefault(r.id(), List.of()))).toList();
+        List<ArticleSummary> items = summaries(page);
         String next = null;
         if (more) {
             Row last = page.get(page.size() - 1);
             next = new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.sortAt()), last.id().toString()).encode();
         }
         return new Page<>(items, next);
+    }
+
+    /** The search-result form of one stored article, for the live stream. */
+    @Transactional
+    public java.util.Optional<ArticleSummary> summary(UUID id) {
+        List<Row> rows = search.search(new Criteria(id, null, null, null, null, null, null, null, null, null, null, 1));
+        return summaries(rows).stream().findFirst();
+    }
+
+    private List<ArticleSummary> summaries(List<Row> page) {
+        Map<UUID, List<EntityRef>> entitiesById = new LinkedHashMap<>();
+        search.entitiesOf(page.stream().map(Row::id).toList()).forEach(e ->
+                entitiesById.computeIfAbsent(e.articleId(), k -> new ArrayList<>()).add(new EntityRef(e.key(), e.name(), e.type())));
+        return page.stream().map(r -> new ArticleSummary(r.id().toString(), r.title(), r.source(), r.url(),
+                new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
+                plainSnippet(r.snippet()), entitiesById.getOrDefault(r.id(), List.of()))).toList();
     }
 
     @Transactional

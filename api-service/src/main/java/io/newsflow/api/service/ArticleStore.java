@@ -72,6 +72,11 @@ public class ArticleStore {
                             span.map(TimexSpans.Span::from).orElse(null), span.map(TimexSpans.Span::to).orElse(null));
                 })
                 .toList());
+        if (isNew) {
+            // delivered to every api instance's LISTEN connection when this transaction commits
+            articles.getEntityManager().createNativeQuery("SELECT pg_notify('" + StoredArticleFeed.CHANNEL + "', ?1)")
+                    .setParameter(1, id.toString()).getSingleResult();
+        }
         return isNew;
     }
 

@@ -1,0 +1,147 @@
+package io.newsflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.infra.InJvmKafka;
+import io.newsflow.infra.LocalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system: the five seeds go to ingest over HTTP and come out of the query API, having passed
+ * through Kafka, the enrich service, Kafka again and PostgreSQL, each service its own process.
+ */
+class PipelineIT {
+
+    private static final String KEY = "e2e-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static InJvmKafka kafka;
+    private static LocalPostgres postgres;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess ingest;
+    private static ServiceProcess api;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path root = Path.of(System.getProperty("newsflow.root", ".."));
+        kafka = InJvmKafka.start();
+        postgres = LocalPostgres.startEphemeral();
+        Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
+        ServiceProcess enrich = ServiceProcess.start(root, "enrich-service", "768m", kafkaEnv);
+        api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        services.addAll(List.of(ingest, enrich, api));
+        for (ServiceProcess s : services) {
+            s.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        for (ServiceProcess s : services) {
+            s.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void seedsFlowFromIngestToTheQueryApi() throws Exception {
+        Path seeds = Path.of(System.getProperty("newsflow.root", "..")).resolve("seeds");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(seeds)) {
+            files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertThat(files).hasSize(5);
+        Set<String> ids = new HashSet<>();
+        for (Path file : files) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/articles?source=seeds"))
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            ids.add(JSON.readTree(r.body()).get("id").asText());
+        }
+        assertThat(ids).hasSize(5);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get("/articles?source=seeds&limit=50").get("items")).hasSize(5));
+
+        for (String id : ids) {
+            JsonNode article = get("/articles/" + id);
+            assertThat(article.get("text").asText()).isNotBlank();
+            assertThat(article.get("storedAt").asText()).isNotBlank();
+            List<String> keys = new ArrayList<>();
+            article.get("entities").forEach(e -> keys.add(e.get("key").asText()));
+            assertThat(keys).as("entities of %s", id).contains("person:khalifa-haftar");
+            assertThat(article.get("dates").size()).as("dates of %s", id).isPositive();
+        }
+
+        JsonNode haftar = get("/entities?q=" + URLEncoder.encode("Haftar", StandardCharsets.UTF_8)).get("items");
+        List<JsonNode> people = new ArrayList<>();
+        haftar.forEach(e -> {
+            if ("PERSON".equals(e.get("type").asText())) {
+                people.add(e);
+            }
+        });
+        assertThat(people).as("PERSON entities matching Haftar: %s", haftar).hasSize(1);
+        assertThat(people.get(0).get("key").asText()).isEqualTo("person:khalifa-haftar");
+        assertThat(people.get(0).get("name").asText()).isEqualTo("Khalifa Haftar");
+        assertThat(people.get(0).get("articleCount").asInt()).isEqualTo(5);
+
+        JsonNode byEntity = get("/articles?entity=Haftar&limit=50");
+        assertThat(byEntity.get("items")).hasSize(5);
+        JsonNode entityPage = get("/entities/person:khalifa-haftar");
+        assertThat(entityPage.get("related").size()).isPositive();
+        assertThat(entityPage.get("timeline").size()).isPositive();
+    }
+
+    @Test
+    void ingestRefusesWithoutKeyEndToEnd() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/articles"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s -> %s", path, r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var m = new java.util.HashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+}
