@@ -111,6 +111,36 @@ class EnricherSeedsTest {
         assertThat(entity(a, "person:sergei-shoigu").name()).isEqualTo("Sergei Shoygu");
     }
 
+    @Test
+    void concurrentCallsGiveTheSameResultsAsSequentialOnes() throws Exception {
+        List<Path> seeds = seeds();
+        Map<Path, EnrichedArticle> sequential = new java.util.HashMap<>();
+        for (Path seed : seeds) {
+            sequential.put(seed, withoutTiming(enrich(seed)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<EnrichedArticle>> futures = new java.util.ArrayList<>();
+            List<Path> order = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (Path seed : seeds) {
+                    order.add(seed);
+                    futures.add(pool.submit(() -> withoutTiming(enrich(seed))));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(sequential.get(order.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EnrichedArticle withoutTiming(EnrichedArticle a) {
+        return new EnrichedArticle(a.schemaVersion(), a.id(), a.externalId(), a.url(), a.source(), a.title(), a.text(),
+                a.language(), a.publishedAt(), null, a.entities(), a.dates(), new EnrichedArticle.Enrichment(a.enrichment().version(), 0));
+    }
+
     private static Path seed(String prefix) throws IOException {
         return seeds().stream().filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
     }

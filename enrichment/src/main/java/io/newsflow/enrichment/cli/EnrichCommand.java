@@ -101,7 +101,13 @@ public final class EnrichCommand implements Callable<Integer> {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J providers" notice
         }
-        int code = run(args, System.in, data, System.err, Enricher::new);
+        int code;
+        try {
+            code = run(args, System.in, data, System.err, Enricher::new);
+        } catch (OutOfMemoryError e) {
+            System.err.println("enrich: out of memory; give the JVM more heap (e.g. -Xmx512m)");
+            code = CommandLine.ExitCode.SOFTWARE;
+        }
         data.flush();
         System.exit(code);
     }
