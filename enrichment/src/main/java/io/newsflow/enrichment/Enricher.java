@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Turns a {@link RawArticle} into an {@link EnrichedArticle}: clean title and text, language, publication date
  * with its basis, canonical entities and time expressions.
  *
- * <p>Build one per process and share it: the constructor loads the models (about 3 s, ~150 MB of heap), and
- * {@link #enrich} is thread-safe.
+ * <p>Build one per process and share it: the constructor loads the models (about 3 CPU-seconds; ~100 MB of heap
+ * stay in use, so give the JVM at least 256 MB), and {@link #enrich} is thread-safe.
  */
 public final class Enricher {
 

@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
 /**
  * Time expressions with SUTime on tokenized sentences (tokenize + ssplit only: no POS or NER pipeline).
  *
- * <p>SUTime is the slow part of enrichment (about ten times the CRF's cost per token), so it only runs on
- * sentences that contain a digit or a time word ({@link #mayHaveTime}). It drops a lone "May"/"March" unless
- * the POS tag says noun; without a POS tagger we tag a capitalised May/March after a preposition or
- * determiner ("in May", "since March"; not the modal verb, not "Theresa May") as a proper noun, and
- * "spring"/"fall" after last/this/next as nouns.
+ * <p>SUTime is the slow part of enrichment (on whole sentences about ten times the CRF's cost per token), so
+ * it only runs on token windows around digits and time words ({@link #mayHaveTime}, {@link #windows}).
+ *
+ * <p>SUTime drops a lone "May"/"March" unless the POS tag says noun; without a POS tagger we tag a capitalised
+ * May/March after a preposition or determiner ("in May", "since March"; not the modal verb, not "Theresa May")
+ * as a proper noun, and "spring"/"fall" after last/this/next as nouns.
  *
  * <p>Expressions without calendar content ("now", "previously": *_REF values) and unanchored relative ones
  * without any value ("last week" when the publication date is unknown) are left out.

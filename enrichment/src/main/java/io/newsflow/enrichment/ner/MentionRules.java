@@ -3,6 +3,7 @@ package io.newsflow.enrichment.ner;
 import io.newsflow.events.EntityType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,9 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Fixes to the tagger's spans before grouping. The CRF sometimes runs an organization into the person that
- * follows it: "Libyan National Army Marshal Khalifa Haftar" as one ORGANIZATION. A person title inside a
- * non-person span, followed by at least two capitalised words, starts a person: the span is split there
- * (the title itself belongs to neither).
+ * follows it:
+ * <ul>
+ *   <li>"Libyan National Army Marshal Khalifa Haftar" as one ORGANIZATION: a person title inside a non-person
+ *       span, followed by at least two capitalised words, starts a person; the span is split there (the title
+ *       itself belongs to neither);</li>
+ *   <li>"Government of National Accord of Fayez al-Sarraj": a non-person span ending in "of" + a full person
+ *       name tagged elsewhere in the article is split before "of".</li>
+ * </ul>
  */
 public final class MentionRules {
 
@@ -27,15 +33,42 @@ public final class MentionRules {
     }
 
     public static List<RawMention> apply(List<RawMention> mentions) {
-        List<RawMention> out = new ArrayList<>(mentions.size());
+        List<RawMention> titled = new ArrayList<>(mentions.size());
         for (RawMention m : mentions) {
             if (m.type() == EntityType.PERSON) {
-                out.add(m);
+                titled.add(m);
             } else {
-                splitAtPersonTitle(m, out);
+                splitAtPersonTitle(m, titled);
             }
         }
+        Set<String> fullNames = new HashSet<>();
+        for (RawMention m : titled) {
+            String name = PersonNames.stripTitles(m.text());
+            if (m.type() == EntityType.PERSON && name.contains(" ")) {
+                fullNames.add(name);
+            }
+        }
+        List<RawMention> out = new ArrayList<>(titled.size());
+        for (RawMention m : titled) {
+            splitBeforeOfPerson(m, fullNames, out);
+        }
         return out;
+    }
+
+    private static void splitBeforeOfPerson(RawMention m, Set<String> fullNames, List<RawMention> out) {
+        if (m.type() != EntityType.PERSON) {
+            for (String name : fullNames) {
+                String tail = " of " + name;
+                if (m.text().endsWith(tail) && m.text().length() > tail.length()) {
+                    int cut = m.text().length() - tail.length();
+                    int nameStart = m.text().length() - name.length();
+                    out.add(new RawMention(m.type(), m.text().substring(0, cut), m.start(), m.start() + cut));
+                    out.add(new RawMention(EntityType.PERSON, name, m.start() + nameStart, m.end()));
+                    return;
+                }
+            }
+        }
+        out.add(m);
     }
 
     private static void splitAtPersonTitle(RawMention m, List<RawMention> out) {

@@ -125,6 +125,19 @@ class EntityCanonicalizerTest {
     }
 
     @Test
+    void anOrganizationOfAKnownPersonIsSplit() {
+        Spans s = new Spans("Units of the Government of National Accord of Fayez al-Sarraj fought. Fayez al-Sarraj left.")
+                .add(EntityType.ORGANIZATION, "Government of National Accord of Fayez al-Sarraj")
+                .add(EntityType.PERSON, "Fayez al-Sarraj");
+        List<Entity> entities = EntityCanonicalizer.canonicalize(s.mentions);
+        assertThat(entities).extracting(Entity::key)
+                .containsExactly("organization:government-of-national-accord", "person:fayez-sarraj");
+        assertThat(entities.get(1).name()).isEqualTo("Fayez al-Sarraj");
+        assertThat(entities.get(1).mentions()).hasSize(2)
+                .allSatisfy(m -> assertThat(s.text.substring(m.start(), m.end())).isEqualTo("Fayez al-Sarraj"));
+    }
+
+    @Test
     void aWillAloneIsAName() {
         Spans s = new Spans("Will Smith arrived. Smith spoke.")
                 .add(EntityType.PERSON, "Will Smith")
