@@ -84,13 +84,18 @@ public final class DateTagger {
             for (CoreMap cm : timexes) {
                 Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
                 List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
-                if (timex == null || span == null || span.isEmpty() || timex.value() == null || timex.value().endsWith("_REF")) {
+                if (timex == null || span == null || span.isEmpty()) {
+                    continue;
+                }
+                String sutimeValue = timex.value() != null ? timex.value()
+                        : anchor == null ? NewsDateRules.unanchored(timex.timexType(), timex.altVal()) : null;
+                if (sutimeValue == null || sutimeValue.endsWith("_REF")) {
                     continue;
                 }
                 int start = span.get(0).beginPosition();
                 int end = span.get(span.size() - 1).endPosition();
                 String text = segment.substring(start, end);
-                String value = NewsDateRules.adjust(timex.value(), text, sentenceText, anchor);
+                String value = NewsDateRules.adjust(sutimeValue, text, sentenceText, anchor);
                 out.add(new DateMention(text, offset + start, offset + end, timex.timexType(), value,
                         NewsDateRules.isResolved(timex.timexType(), value)));
             }

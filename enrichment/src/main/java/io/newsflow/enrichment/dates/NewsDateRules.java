@@ -33,8 +33,38 @@ public final class NewsDateRules {
     private static final Pattern FUTURE = Pattern.compile("(?i)(\\b(will|shall|next|coming|upcoming|tomorrow|scheduled|"
             + "planned|plans? to|going to|expected to|due to|set to)\\b|['’]ll\\b)");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern SEASON = Pattern.compile("\\b(SP|SU|FA|WI)\\b");
 
     private NewsDateRules() {
+    }
+
+    /**
+     * The TIMEX3 value of a relative date SUTime could not resolve for want of an anchor ("last week" in an
+     * article of unknown date): the calendar fields it would fill stay unknown, at the granularity its
+     * relative offset names (a week, a month, a year), so it is kept and reported unresolved, not dropped.
+     *
+     * @param altVal SUTime's relative form, e.g. {@code PREV_IMMEDIATE P1W} or {@code THIS P1Y}; may be null
+     * @return the underspecified value, or null for non-dates (durations and sets always carry a value)
+     */
+    public static String unanchored(String timexType, String altVal) {
+        if (!"DATE".equals(timexType)) {
+            return null;
+        }
+        String relative = altVal == null ? "" : altVal;
+        Matcher season = SEASON.matcher(relative);
+        if (season.find()) {
+            return "XXXX-" + season.group(1);
+        }
+        if (relative.contains("P1W") || relative.contains("P7D")) {
+            return "XXXX-WXX";
+        }
+        if (relative.contains("P1M")) {
+            return "XXXX-XX";
+        }
+        if (relative.contains("P1Y")) {
+            return "XXXX";
+        }
+        return "XXXX-XX-XX";
     }
 
     /**

@@ -60,4 +60,15 @@ class NewsDateRulesTest {
         assertThat(NewsDateRules.explicitFullDate("May 29", "2019-05-29")).isNull();
         assertThat(NewsDateRules.explicitFullDate("May 2014", "2014-05")).isNull();
     }
+
+    @Test
+    void unanchoredRelativeDatesKeepTheirGranularityWithUnknownFields() {
+        assertThat(NewsDateRules.unanchored("DATE", "PREV_IMMEDIATE P1W")).isEqualTo("XXXX-WXX");
+        assertThat(NewsDateRules.unanchored("DATE", "THIS P1Y")).isEqualTo("XXXX");
+        assertThat(NewsDateRules.unanchored("DATE", "NEXT_IMMEDIATE P1M")).isEqualTo("XXXX-XX");
+        assertThat(NewsDateRules.unanchored("DATE", "THIS SU")).isEqualTo("XXXX-SU");
+        assertThat(NewsDateRules.unanchored("DATE", null)).isEqualTo("XXXX-XX-XX");
+        assertThat(NewsDateRules.unanchored("DURATION", "P1W")).isNull();
+        assertThat(NewsDateRules.isResolved("DATE", "XXXX-WXX")).isFalse();
+    }
 }
