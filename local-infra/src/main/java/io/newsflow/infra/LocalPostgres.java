@@ -41,6 +41,10 @@ public final class LocalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 // listen on loopback only: the local stack is for this machine
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // the embedded defaults trade durability for test speed; stored articles must survive a crash
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200"));
     }
 
