@@ -1,5 +1,6 @@
 package io.newsflow.ingest.resource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.service.ArticleIntake;
@@ -49,6 +50,8 @@ public class ArticleResource {
         }
     }
 
+    /** One batch line's outcome: an id when accepted, an error when rejected (absent fields are left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineResult(int line, String id, String status, String error) {
     }
 
