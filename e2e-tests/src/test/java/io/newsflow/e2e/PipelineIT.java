@@ -6,7 +6,10 @@ import io.newsflow.infra.InJvmKafka;
 import io.newsflow.infra.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * The whole system: the five seeds go to ingest over HTTP and come out of the query API, having passed
  * through Kafka, the enrich service, Kafka again and PostgreSQL, each service its own process.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
     private static final String KEY = "e2e-key";
@@ -74,6 +78,7 @@ class PipelineIT {
     }
 
     @Test
+    @Order(1)
     void seedsFlowFromIngestToTheQueryApi() throws Exception {
         Path seeds = Path.of(System.getProperty("newsflow.root", "..")).resolve("seeds");
         List<Path> files;
@@ -121,6 +126,36 @@ class PipelineIT {
         JsonNode entityPage = get("/entities/person:khalifa-haftar");
         assertThat(entityPage.get("related").size()).isPositive();
         assertThat(entityPage.get("timeline").size()).isPositive();
+    }
+
+    /** Real Chromium through the web UI, on the seeds stored by the test before. */
+    @Test
+    @Order(2)
+    void browserJourneyThroughSearchArticleAndEntity() throws Exception {
+        Path root = Path.of(System.getProperty("newsflow.root", ".."));
+        Path work = root.resolve("e2e-tests/target/ui-node");
+        BrowserTools.ensureChromium();
+        BrowserTools.installPlaywright(work);
+        Files.copy(root.resolve("e2e-tests/src/test/ui/journey.mjs"), work.resolve("journey.mjs"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        String hostile = "{\"title\":\"Markup in text\",\"source\":\"hostile\",\"text\":\"Khalifa Haftar wrote "
+                + "<script>window.__pwned=1</script> and <img src=x onerror=\\\"window.__pwned=2\\\"> in Moscow.\"}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/articles"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(hostile)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String hostileId = JSON.readTree(r.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/articles/" + hostileId).get("text").asText()).contains("<script>"));
+
+        Process node = new ProcessBuilder("node", work.resolve("journey.mjs").toString(), api.url(),
+                root.resolve("e2e-tests/target/ui-screenshots").toString(), hostileId)
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        node.getOutputStream().close();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("journey finished").isTrue();
+        assertThat(node.exitValue()).as(output).isZero();
     }
 
     @Test

@@ -1,0 +1,82 @@
+// Browser journey through the web UI in real Chromium: search -> article -> entity, plus an article whose
+// text carries markup that must show as text and never run. Screenshots go to OUT_DIR.
+// Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, outDir, hostileId] = process.argv.slice(2);
+if (!base || !outDir || !hostileId) {
+  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+function check(condition, message) {
+  if (!condition) {
+    problems.push(message);
+    console.error('FAILED: ' + message);
+  }
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push('CSP violation: ' + m.text());
+  });
+  page.on('dialog', (d) => { problems.push('a dialog opened: ' + d.message()); d.dismiss(); });
+
+  // 1. search by word
+  await page.goto(base + '/#/search');
+  await page.getByTestId('search-input').fill('Haftar');
+  await page.getByTestId('search-input').press('Enter');
+  await page.getByTestId('result').first().waitFor({ timeout: 15000 });
+  const results = await page.getByTestId('result').count();
+  check(results >= 5, `search for Haftar shows the 5 seeds, saw ${results}`);
+  check(await page.getByTestId('entity-chip').count() > 0, 'results carry entity chips');
+  await page.screenshot({ path: `${outDir}/1-search.png` });
+
+  // 2. open an article: entities highlighted by type, dates underlined with their value
+  await page.getByTestId('result').first().locator('a').first().click();
+  await page.getByTestId('article-title').waitFor({ timeout: 15000 });
+  const people = await page.locator('[data-testid=mention][data-type=PERSON]').count();
+  check(people > 0, 'the article highlights PERSON mentions');
+  const haftarInText = await page.locator('[data-testid=mention][data-key="person:khalifa-haftar"]').count();
+  check(haftarInText > 0, 'Khalifa Haftar is highlighted in the article text');
+  await page.screenshot({ path: `${outDir}/2-article.png`, fullPage: false });
+
+  // 3. the entity page: graph and timeline
+  await page.goto(base + '/#/entity/' + encodeURIComponent('person:khalifa-haftar'));
+  await page.getByTestId('entity-name').waitFor({ timeout: 15000 });
+  check((await page.getByTestId('entity-name').textContent()).includes('Khalifa Haftar'), 'entity page names Khalifa Haftar');
+  await page.locator('[data-testid=entity-graph] [data-testid=graph-node]').first().waitFor({ timeout: 15000 });
+  check(await page.locator('[data-testid=graph-node]').count() > 0, 'the co-occurrence graph has nodes');
+  await page.locator('[data-testid=timeline-bar]').first().waitFor({ timeout: 15000 });
+  check(await page.locator('[data-testid=timeline-bar]').count() > 0, 'the timeline has bars');
+  check(await page.getByTestId('entity-articles').locator('[data-testid=result]').count() >= 5, 'the entity lists its articles');
+  await page.screenshot({ path: `${outDir}/3-entity.png`, fullPage: true });
+
+  // 4. untrusted text renders as text and never runs
+  await page.goto(base + '/#/article/' + encodeURIComponent(hostileId));
+  await page.getByTestId('article-text').waitFor({ timeout: 15000 });
+  const text = await page.getByTestId('article-text').textContent();
+  check(text.includes('<script>'), 'the <script> in the article text is shown as text');
+  check(await page.locator('[data-testid=article-text] script, [data-testid=article-text] img').count() === 0,
+    'no element was created from the article text');
+  check(await page.evaluate(() => window.__pwned === undefined), 'no script from the article ran');
+  await page.screenshot({ path: `${outDir}/4-hostile-article.png` });
+} finally {
+  await browser.close();
+}
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log('browser journey: all checks passed');
