@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,6 +20,7 @@ import java.time.Duration;
  * {@code articles.enriched.dlq}; a database that is away is waited for, never skipped.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start, not from the first record
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);

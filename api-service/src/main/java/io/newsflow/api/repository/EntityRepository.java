@@ -116,12 +116,29 @@ public class EntityRepository {
         return rows.stream().map(r -> new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }
 
-    /** Articles mentioning the entity per month of publication (received date when unknown). */
+    /** Articles mentioning the entity per month of publication; articles of unknown date are left out. */
     @SuppressWarnings("unchecked")
     public List<MonthCount> timeline(String key) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT to_char(sort_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)
-                        FROM article_entity WHERE entity_key = :key GROUP BY month ORDER BY month""")
+                        SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)
+                        FROM article_entity ae JOIN article a ON a.id = ae.article_id
+                        WHERE ae.entity_key = :key AND a.published_at IS NOT NULL
+                        GROUP BY month ORDER BY month""")
+                .setParameter("key", key).getResultList();
+        return rows.stream().map(r -> new MonthCount((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /**
+     * Articles mentioning the entity per month their text speaks of: each article counts once in every month
+     * one of its dates (a day, a week or a month; longer spans are too vague to place) falls in.
+     */
+    @SuppressWarnings("unchecked")
+    public List<MonthCount> mentionedTimeline(String key) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT to_char(d.date_from, 'YYYY-MM') AS month, count(DISTINCT ae.article_id)
+                        FROM article_entity ae JOIN article_date d ON d.article_id = ae.article_id
+                        WHERE ae.entity_key = :key AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31
+                        GROUP BY month ORDER BY month""")
                 .setParameter("key", key).getResultList();
         return rows.stream().map(r -> new MonthCount((String) r[0], ((Number) r[1]).longValue())).toList();
     }

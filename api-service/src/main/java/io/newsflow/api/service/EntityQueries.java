@@ -45,6 +45,10 @@ public class EntityQueries {
                 e.articleCount(), e.mentionCount(),
                 entities.related(key, RELATED_LIMIT).stream()
                         .map(r -> new RelatedEntity(r.key(), r.name(), r.type(), r.articleCount())).toList(),
-                entities.timeline(key).stream().map(m -> new TimelinePoint(m.month(), m.articles())).toList());
+                points(entities.timeline(key)), points(entities.mentionedTimeline(key)));
+    }
+
+    private static List<TimelinePoint> points(List<EntityRepository.MonthCount> months) {
+        return months.stream().map(m -> new TimelinePoint(m.month(), m.articles())).toList();
     }
 }

@@ -40,6 +40,7 @@ public final class Views {
     }
 
     public record EntityDetail(String key, String name, String type, List<String> aliases, long articleCount,
-                               long mentionCount, List<RelatedEntity> related, List<TimelinePoint> timeline) {
+                               long mentionCount, List<RelatedEntity> related, List<TimelinePoint> timeline,
+                               List<TimelinePoint> mentionedTimeline) {
     }
 }

@@ -145,8 +145,12 @@ class QueryApiTest {
         String[] khalid = personOf("Khalid");
         String t1 = "Khalid " + person + " and the Libyan National Army. " + person + " again.";
         String t2 = "Khalid " + person + " with the Libyan National Army once more.";
+        String t3 = "Undated: Khalid " + person + " on May 29, 2019 and in 2016.";
         storeArticle("A", t1, "2019-04-12", List.<String[]>of(khalid), "Libyan National Army", null, null);
         storeArticle("B", t2, "2019-05-02", List.<String[]>of(khalid), "Libyan National Army", null, null);
+        var c = storeArticle("C", t3, null, List.<String[]>of(khalid), null, "May 29, 2019", "2019-05-29");
+        store.store(new EnrichedArticle(1, c.id(), null, null, c.source(), c.title(), c.text(), "en", c.publishedAt(), c.receivedAt(),
+                c.entities(), List.of(Articles.date(t3, "May 29, 2019", "2019-05-29"), Articles.date(t3, "2016", "2016")), c.enrichment()));
 
         given().queryParam("q", person.toLowerCase()).get("/entities").then().statusCode(200)
                 .body("items.size()", equalTo(1))
@@ -154,13 +158,16 @@ class QueryApiTest {
                 .body("items[0].name", equalTo(khalid[1]))
                 .body("items[0].type", equalTo("PERSON"))
                 .body("items[0].aliases", hasItems(khalid[1], person))
-                .body("items[0].articleCount", equalTo(2))
-                .body("items[0].mentionCount", equalTo(3));
+                .body("items[0].articleCount", equalTo(3))
+                .body("items[0].mentionCount", equalTo(4));
         given().get("/entities/" + khalid[0]).then().statusCode(200)
-                .body("articleCount", equalTo(2))
+                .body("articleCount", equalTo(3))
                 .body("related[0].key", equalTo("organization:libyan-national-army"))
+                // by publication: the undated article has no place; by mentioned date: only day-to-month dates count
                 .body("timeline.date", contains("2019-04", "2019-05"))
-                .body("timeline.articles", contains(1, 1));
+                .body("timeline.articles", contains(1, 1))
+                .body("mentionedTimeline.date", contains("2019-05"))
+                .body("mentionedTimeline.articles", contains(1));
         given().queryParam("type", "PERSON").queryParam("limit", 200).get("/entities").then()
                 .body("items.type", org.hamcrest.Matchers.everyItem(equalTo("PERSON")));
     }

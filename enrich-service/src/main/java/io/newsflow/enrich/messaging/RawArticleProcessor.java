@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.RawArticle;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * processed is sent to articles.raw.dlq with the reason in its headers and the partition moves on.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start, not from the first record
 public class RawArticleProcessor {
 
     private final Enricher enricher;
