@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
 import io.newsflow.enrichment.dates.DateTagger;
 import io.newsflow.enrichment.dates.PublishedDateInference;
+import io.newsflow.enrichment.ner.AcronymDefinitions;
 import io.newsflow.enrichment.ner.EntityCanonicalizer;
 import io.newsflow.enrichment.ner.MentionPropagation;
 import io.newsflow.enrichment.ner.NerTagger;
@@ -38,8 +39,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Turns a {@link RawArticle} into an {@link EnrichedArticle}: clean title and text, language, publication date
  * with its basis, canonical entities and time expressions.
  *
- * <p>Build one per process and share it: the constructor loads the models (about 3 CPU-seconds; ~100 MB of heap
- * stay in use, so give the JVM at least 256 MB), and {@link #enrich} is thread-safe.
+ * <p>Build one per process and share it: the constructor loads the models (a few seconds; ~200 MB of heap stay
+ * in use, so give the JVM at least 512 MB), and {@link #enrich} is thread-safe.
  */
 public final class Enricher {
 
@@ -127,7 +128,7 @@ public final class Enricher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt,
-                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, analysis.mentions())), analysis.dates(),
+                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text, analysis.mentions()))), analysis.dates(),
                 new EnrichedArticle.Enrichment(version(), tookMs));
     }
 

@@ -145,4 +145,18 @@ class EnricherTest {
         assertThat(b.receivedAt()).isEqualTo(SharedEnricher.NOW);
         assertThat(b.title()).isNull();
     }
+
+    /** Names from the 3-class model (PER/ORG/LOC) and MISC from the CoNLL model, in one article (combined CRFs). */
+    @Test
+    void combinedModelsGiveNamesAndMisc() {
+        String body = "Russian President Vladimir Putin met the Libyan commander Khalifa Haftar in Moscow on Monday.\n"
+                + "Gazprom said the talks went well.";
+        EnrichedArticle a = SharedEnricher.get().enrich(text(null, body, "2019-05-30", "given"), false);
+        assertOffsetsIndexText(a);
+
+        assertThat(a.entities()).extracting(Entity::key).contains("person:vladimir-putin", "person:khalifa-haftar",
+                "location:moscow", "organization:gazprom");
+        assertThat(a.entities()).filteredOn(e -> e.type() == EntityType.MISC).extracting(Entity::name)
+                .contains("Russian", "Libyan");
+    }
 }

@@ -7,26 +7,80 @@ import io.newsflow.events.EntityType;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Named entities with Stanford's 4-class CoNLL CRF (PERSON, ORGANIZATION, LOCATION, MISC), loaded once from the
- * models jar. Sentences go through {@link CRFClassifier#classifySentence}, which applies the classifier's own
- * preprocessing (word shapes etc.); calling {@code classify()} directly would skip it and lose accuracy.
+ * Named entities with Stanford CRF models combined the way CoreNLP's own NER combines them
+ * ({@code ClassifierCombiner}): the models run in order on the same sentence, the first model's labels win, and a
+ * later model only fills an entity chunk (adjacent tokens with one label) whose tokens all the earlier models
+ * left O. Default: {@link #ALL_3CLASS} (PERSON, ORGANIZATION, LOCATION; trained on more data than CoNLL alone)
+ * first, then {@link #CONLL_4CLASS} for MISC only ({@link Combination#NORMAL}, CoreNLP's default).
  *
- * <p>Thread-safe: the classifier is read-only after loading (CoreNLP shares it between threads too).
+ * <p>Sentences go through {@link CRFClassifier#classifySentence}, which copies the tokens and applies the
+ * classifier's own preprocessing (word shapes etc.); calling {@code classify()} directly would skip it and lose
+ * accuracy.
+ *
+ * <p>Thread-safe: the classifiers are read-only after loading (CoreNLP shares them between threads too).
  */
 public final class NerTagger {
 
-    public static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+    public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    public static final String CONLL_4CLASS = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+    public static final String MUC_7CLASS = "edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz";
+    /** The models of {@link #NerTagger()}, in priority order. */
+    public static final List<String> DEFAULT_MODELS = List.of(ALL_3CLASS, CONLL_4CLASS);
 
-    private final CRFClassifier<CoreLabel> classifier;
+    /**
+     * Which labels a later model may add. {@link #HIGH_RECALL}: all of its entity labels (CoreNLP's
+     * {@code ner.combinationMode=HIGH_RECALL}); {@link #NORMAL}: only types no earlier model has (CoreNLP's default).
+     */
+    public enum Combination { NORMAL, HIGH_RECALL }
 
+    private static final String BACKGROUND = "O";
+
+    private final List<CRFClassifier<CoreLabel>> classifiers = new ArrayList<>();
+    /** Per model: the types it may add (all its types for the first one). */
+    private final List<Set<EntityType>> addable = new ArrayList<>();
+
+    /**
+     * {@link #DEFAULT_MODELS}, {@link Combination#NORMAL}: the CoNLL model only adds MISC (measured on the
+     * evaluation data, letting it also fill PERSON/ORGANIZATION/LOCATION gaps costs precision: see docs/quality.md).
+     */
     public NerTagger() {
-        try {
-            this.classifier = CRFClassifier.getClassifier(MODEL);
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot load the NER model " + MODEL + " (is stanford-corenlp:models on the classpath?)", e);
+        this(DEFAULT_MODELS, Combination.NORMAL);
+    }
+
+    /** @param models classpath resources of serialized CRF classifiers, first = highest priority */
+    public NerTagger(List<String> models, Combination combination) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no NER model");
+        }
+        Set<EntityType> seen = EnumSet.noneOf(EntityType.class);
+        for (String model : models) {
+            CRFClassifier<CoreLabel> classifier;
+            try {
+                classifier = CRFClassifier.getClassifier(model);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("cannot load the NER model " + model + " (is stanford-corenlp:models on the classpath?)", e);
+            }
+            Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+            for (String label : classifier.labels()) {
+                EntityType type = typeOf(label);
+                if (type != null) {
+                    types.add(type);
+                }
+            }
+            Set<EntityType> adds = EnumSet.noneOf(EntityType.class);
+            adds.addAll(types);
+            if (combination == Combination.NORMAL && !classifiers.isEmpty()) {
+                adds.removeAll(seen);
+            }
+            seen.addAll(types);
+            classifiers.add(classifier);
+            addable.add(adds);
         }
     }
 
@@ -37,14 +91,15 @@ public final class NerTagger {
      * @param offset where {@code segment} starts in the article text; mentions are shifted by it
      */
     public List<RawMention> tag(List<CoreLabel> tokens, String segment, int offset) {
-        List<CoreLabel> labelled = classifier.classifySentence(tokens);
+        EntityType[] types = labels(tokens);
         List<RawMention> mentions = new ArrayList<>();
         EntityType current = null;
         int start = -1;
         int end = -1;
-        for (CoreLabel token : labelled) {
-            EntityType type = typeOf(token.get(CoreAnnotations.AnswerAnnotation.class));
-            // the model has no B-/I- tags: adjacent tokens of one type form one mention
+        for (int i = 0; i < types.length; i++) {
+            EntityType type = types[i];
+            CoreLabel token = tokens.get(i);
+            // the models have no B-/I- tags: adjacent tokens of one type form one mention
             if (type != current && current != null) {
                 mentions.add(mention(current, segment, start, end, offset));
             }
@@ -62,13 +117,52 @@ public final class NerTagger {
         return mentions;
     }
 
+    /** The combined type of every token (null: none). */
+    EntityType[] labels(List<CoreLabel> tokens) {
+        EntityType[] combined = new EntityType[tokens.size()];
+        for (int m = 0; m < classifiers.size(); m++) {
+            List<CoreLabel> labelled = classifiers.get(m).classifySentence(tokens);
+            EntityType[] own = new EntityType[labelled.size()];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = typeOf(labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class));
+            }
+            merge(combined, own, addable.get(m));
+        }
+        return combined;
+    }
+
+    /**
+     * ClassifierCombiner's merge: every chunk of {@code later} (adjacent tokens of one type) whose type may be added
+     * is copied into {@code combined} when all its tokens are still untyped there; otherwise it is dropped whole.
+     */
+    static void merge(EntityType[] combined, EntityType[] later, Set<EntityType> addable) {
+        int i = 0;
+        while (i < later.length) {
+            EntityType type = later[i];
+            int j = i + 1;
+            while (j < later.length && type != null && later[j] == type) {
+                j++;
+            }
+            if (type != null && addable.contains(type)) {
+                boolean free = true;
+                for (int k = i; k < j && free; k++) {
+                    free = combined[k] == null;
+                }
+                if (free) {
+                    Arrays.fill(combined, i, j, type);
+                }
+            }
+            i = j;
+        }
+    }
+
     private static RawMention mention(EntityType type, String segment, int start, int end, int offset) {
         return new RawMention(type, segment.substring(start, end), offset + start, offset + end);
     }
 
-    /** CoNLL labels as the model spells them (PERSON...) or in their short form (PER...). */
+    /** Labels as the models spell them (PERSON...) or in their short form (PER...); others (DATE, MONEY...): null. */
     static EntityType typeOf(String label) {
-        if (label == null) {
+        if (label == null || label.equals(BACKGROUND)) {
             return null;
         }
         return switch (label) {

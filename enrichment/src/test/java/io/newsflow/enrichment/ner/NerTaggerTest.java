@@ -1,0 +1,61 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.newsflow.events.EntityType.LOCATION;
+import static io.newsflow.events.EntityType.MISC;
+import static io.newsflow.events.EntityType.ORGANIZATION;
+import static io.newsflow.events.EntityType.PERSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The combination of the CRF models (ClassifierCombiner semantics); no model is loaded here. */
+class NerTaggerTest {
+
+    private static final Set<EntityType> ALL = EnumSet.allOf(EntityType.class);
+
+    @Test
+    void theFirstModelWinsAndLaterModelsFillOnlyUntaggedChunks() {
+        // "German chancellor Angela Merkel visited Reading University ."
+        EntityType[] combined = {null, null, PERSON, PERSON, null, LOCATION, null, null};
+        EntityType[] later = {MISC, null, PERSON, ORGANIZATION, null, ORGANIZATION, ORGANIZATION, null};
+
+        NerTagger.merge(combined, later, ALL);
+
+        // MISC "German" fills an untagged token; "Merkel" ORG is inside the first model's person: dropped;
+        // "Reading University" ORG overlaps the first model's LOCATION "Reading": dropped whole, not cut
+        assertThat(combined).containsExactly(MISC, null, PERSON, PERSON, null, LOCATION, null, null);
+    }
+
+    @Test
+    void aChunkIsAddedWholeWhenAllItsTokensAreFree() {
+        EntityType[] combined = {PERSON, null, null, null, null};
+        EntityType[] later = {PERSON, null, ORGANIZATION, ORGANIZATION, MISC};
+
+        NerTagger.merge(combined, later, ALL);
+
+        assertThat(combined).containsExactly(PERSON, null, ORGANIZATION, ORGANIZATION, MISC);
+    }
+
+    @Test
+    void inNormalModeALaterModelOnlyAddsItsNewTypes() {
+        EntityType[] combined = {null, null, null};
+        EntityType[] later = {MISC, null, LOCATION};
+
+        NerTagger.merge(combined, later, EnumSet.of(MISC));
+
+        assertThat(combined).containsExactly(MISC, null, null);
+    }
+
+    @Test
+    void labelsOfOtherModelsAreNoEntityTypes() {
+        assertThat(NerTagger.typeOf("O")).isNull();
+        assertThat(NerTagger.typeOf("DATE")).isNull();
+        assertThat(NerTagger.typeOf("MONEY")).isNull();
+        assertThat(NerTagger.typeOf("LOCATION")).isEqualTo(LOCATION);
+        assertThat(NerTagger.typeOf("I-ORG")).isEqualTo(ORGANIZATION);
+    }
+}
