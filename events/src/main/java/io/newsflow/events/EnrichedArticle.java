@@ -20,7 +20,7 @@ public record EnrichedArticle(
         Instant receivedAt,
         List<Entity> entities,
         List<DateMention> dates,
-        Enrichment enrichment) {
+        Enrichment enrichment) implements VersionedEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -29,7 +29,7 @@ public record RawArticle(
         String language,
         String publishedAt,
         String publishedAtBasis,
-        Instant receivedAt) {
+        Instant receivedAt) implements VersionedEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -34,4 +34,18 @@ class EventJsonTest {
         assertThat(json).doesNotContain("html").doesNotContain("null");
         assertThat(EventJson.mapper().readValue(json.replace("{", "{\"future\":true,"), RawArticle.class)).isEqualTo(raw);
     }
+
+    @Test
+    void recordsNoConsumerCanProcessArePoison() {
+        var m = EventJson.mapper();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.readRecord(m, "{oops", RawArticle.class, 1))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("Cannot read the record as RawArticle");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.readRecord(m, "{\"schemaVersion\":2,\"id\":\"a\"}", RawArticle.class, 1))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("Unsupported schemaVersion 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.readRecord(m, "{\"schemaVersion\":1}", RawArticle.class, 1))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("no article id");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.readRecord(m, null, RawArticle.class, 1))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("no value");
+        assertThat(EventJson.readRecord(m, "{\"schemaVersion\":1,\"id\":\"a\",\"text\":\"t\"}", RawArticle.class, 1).text()).isEqualTo("t");
+    }
 }

@@ -1,11 +1,12 @@
 package io.newsflow.api.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.PoisonRecordException;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Stores every record of {@code articles.enriched}. The offset is committed only after the transaction
@@ -59,21 +61,11 @@ public class EnrichedArticleConsumer {
     }
 
     EnrichedArticle parse(String value) {
-        if (value == null) {
-            throw new PoisonRecordException("The record has no value", null);
-        }
-        EnrichedArticle article;
+        EnrichedArticle article = EventJson.readRecord(json, value, EnrichedArticle.class, EnrichedArticle.SCHEMA_VERSION);
         try {
-            article = json.readValue(value, EnrichedArticle.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("Not an EnrichedArticle JSON record: " + e.getOriginalMessage(), e);
-        }
-        if (article.schemaVersion() < 1 || article.schemaVersion() > EnrichedArticle.SCHEMA_VERSION) {
-            throw new PoisonRecordException("Unsupported schemaVersion " + article.schemaVersion()
-                    + " (this service reads up to " + EnrichedArticle.SCHEMA_VERSION + ")", null);
-        }
-        if (article.id() == null || !article.id().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new PoisonRecordException("The record has no valid article id", null);
+            UUID.fromString(article.id()); // the article table is keyed by UUID
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("The record's article id is not a UUID", e);
         }
         return article;
     }

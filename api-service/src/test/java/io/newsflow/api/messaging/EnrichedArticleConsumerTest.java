@@ -93,7 +93,7 @@ class EnrichedArticleConsumerTest {
         List<ConsumerRecord<String, String>> dlq = readDlq(badId, futureId);
         ConsumerRecord<String, String> bad = dlq.stream().filter(r -> badId.equals(r.key())).findFirst().orElseThrow();
         assertThat(bad.value()).isEqualTo("{not json");
-        assertThat(header(bad, "dead-letter-reason")).contains("Not an EnrichedArticle");
+        assertThat(header(bad, "dead-letter-reason")).contains("Cannot read the record as EnrichedArticle");
         assertThat(header(bad, "dead-letter-topic")).isEqualTo(Topics.ENRICHED);
         assertThat(header(bad, "dead-letter-offset")).isNotBlank();
         ConsumerRecord<String, String> future = dlq.stream().filter(r -> futureId.equals(r.key())).findFirst().orElseThrow();

@@ -1,12 +1,13 @@
 package io.newsflow.enrich.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.PoisonRecordException;
 import io.newsflow.events.RawArticle;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
@@ -49,22 +50,7 @@ public class RawArticleProcessor {
     }
 
     RawArticle parse(String value) {
-        if (value == null) {
-            throw new PoisonRecordException("The record has no value", null);
-        }
-        RawArticle raw;
-        try {
-            raw = json.readValue(value, RawArticle.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("Not a RawArticle JSON record: " + e.getOriginalMessage(), e);
-        }
-        if (raw.schemaVersion() < 1 || raw.schemaVersion() > RawArticle.SCHEMA_VERSION) {
-            throw new PoisonRecordException("Unsupported schemaVersion " + raw.schemaVersion()
-                    + " (this service reads up to " + RawArticle.SCHEMA_VERSION + ")", null);
-        }
-        if (raw.id() == null || raw.id().isBlank()) {
-            throw new PoisonRecordException("The record has no article id", null);
-        }
+        RawArticle raw = EventJson.readRecord(json, value, RawArticle.class, RawArticle.SCHEMA_VERSION);
         if ((raw.text() == null || raw.text().isBlank()) && (raw.html() == null || raw.html().isBlank())) {
             throw new PoisonRecordException("The record has neither text nor html", null);
         }

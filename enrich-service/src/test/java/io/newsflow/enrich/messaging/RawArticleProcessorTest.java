@@ -79,7 +79,7 @@ class RawArticleProcessorTest {
         assertThat(read(Topics.ENRICHED, goodId).value()).contains("Vladimir Putin");
         ConsumerRecord<String, String> bad = read(Topics.RAW_DLQ, badId);
         assertThat(bad.value()).isEqualTo("{definitely not json");
-        assertThat(header(bad, "dead-letter-reason")).contains("Not a RawArticle");
+        assertThat(header(bad, "dead-letter-reason")).contains("Cannot read the record as RawArticle");
         assertThat(header(bad, "dead-letter-topic")).isEqualTo(Topics.RAW);
         assertThat(header(bad, "dead-letter-partition")).isNotBlank();
         assertThat(header(read(Topics.RAW_DLQ, futureId), "dead-letter-reason")).contains("schemaVersion 7");
