@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ public final class HtmlMainText {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A JSON-LD articleBody shorter than this share of the DOM's main text is taken for a teaser. */
+    private static final double TEASER_RATIO = 0.6;
     private static final String LINE_BREAK = "\u2028"; // survives jsoup's whitespace normalisation, becomes '\n'
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\x0B\\f\\r\\n]+");
     private static final Pattern CLASS_TOKEN = Pattern.compile("[\\s_-]+|(?<=[a-z])(?=[A-Z])");
@@ -69,8 +72,12 @@ public final class HtmlMainText {
                 isoDate(attr(doc.selectFirst("time[itemprop=datePublished][datetime]"), "datetime")),
                 isoDate(attr(doc.selectFirst("article time[datetime]"), "datetime")));
         String body = jsonLdField(jsonLd, "articleBody");
-        String text = body != null ? bodyText(body) : mainText(doc);
-        return new Result(title, text, published);
+        String fromDom = mainText(doc);
+        // JSON-LD articleBody is often the whole text, but some sites put only a teaser there: trust it unless
+        // the page itself holds a much longer text
+        String fromJsonLd = body == null ? null : bodyText(body);
+        boolean teaser = fromJsonLd == null || fromJsonLd.length() < TEASER_RATIO * fromDom.length();
+        return new Result(title, teaser ? fromDom : fromJsonLd, published);
     }
 
     // ---- main text from the DOM
@@ -242,7 +249,8 @@ public final class HtmlMainText {
         }
         List<String> paragraphs = new ArrayList<>();
         for (String p : body.replace("\r\n", "\n").split("\n")) {
-            String t = WHITESPACE.matcher(p).replaceAll(" ").strip();
+            // plain-text bodies still arrive with HTML entities (&amp;, &#8217;) now and then
+            String t = WHITESPACE.matcher(p.indexOf('&') >= 0 ? Parser.unescapeEntities(p, false) : p).replaceAll(" ").strip();
             if (!t.isEmpty()) {
                 paragraphs.add(t);
             }

@@ -62,6 +62,23 @@ class HtmlMainTextTest {
     }
 
     @Test
+    void aJsonLdTeaserLosesToTheMuchLongerTextOfThePage() {
+        String para = "The talks in Moscow went on for most of the day, officials said after the meeting ended. ";
+        String page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"articleBody\":\"Talks in Moscow &amp; more.\"}</script></head><body><article>"
+                + ("<p>" + para.repeat(3) + "</p>").repeat(4) + "</article></body></html>";
+        HtmlMainText.Result r = HtmlMainText.extract(page);
+        assertThat(r.text()).startsWith("The talks in Moscow").contains("\n\n").doesNotContain("&amp;");
+    }
+
+    @Test
+    void entitiesInAPlainTextArticleBodyAreDecoded() {
+        String page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"articleBody\":\"Smith &amp; Sons said it&#8217;s done.\"}</script></head><body><p>Short.</p></body></html>";
+        assertThat(HtmlMainText.extract(page).text()).isEqualTo("Smith & Sons said it’s done.");
+    }
+
+    @Test
     void pagesWithoutParagraphElementsKeepTheirLineBreaks() {
         String page = "<html><body><h1>Headline</h1><div id='story'>First line of the story, long enough.<br>"
                 + "Second line of the story, long enough too.<br><br>Third line after a gap.</div></body></html>";
