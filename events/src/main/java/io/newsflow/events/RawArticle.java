@@ -1,6 +1,5 @@
 package io.newsflow.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,9 +31,4 @@ public record RawArticle(
         Instant receivedAt) implements VersionedEvent {
 
     public static final int SCHEMA_VERSION = 1;
-
-    @JsonIgnore
-    public boolean isHtml() {
-        return html != null && text == null;
-    }
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.Topics;
 import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +30,10 @@ import static org.hamcrest.Matchers.notNullValue;
 class ArticleResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TopicClient rawTopic() {
+        return new TopicClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
 
     static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -47,7 +54,7 @@ class ArticleResourceTest {
                 .body("status", equalTo("accepted"))
                 .extract().path("id");
 
-        ConsumerRecord<String, String> record = RawTopicReader.readUntilKeys(Topics.RAW, id).stream()
+        ConsumerRecord<String, String> record = rawTopic().readUntilKeys(Topics.RAW, Duration.ofSeconds(30), id).stream()
                 .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
         JsonNode value = JSON.readTree(record.value());
         assertThat(value.get("schemaVersion").asInt()).isEqualTo(1);
@@ -78,7 +85,7 @@ class ArticleResourceTest {
                         + "</head><body><article><p>Text of the page.</p></article></body></html>")
                 .post("/articles").then().statusCode(202).extract().path("id");
 
-        List<ConsumerRecord<String, String>> records = RawTopicReader.readUntilKeys(Topics.RAW, textId, htmlId);
+        List<ConsumerRecord<String, String>> records = rawTopic().readUntilKeys(Topics.RAW, Duration.ofSeconds(30), textId, htmlId);
         JsonNode text = JSON.readTree(records.stream().filter(r -> textId.equals(r.key())).findFirst().orElseThrow().value());
         assertThat(text.get("title").asText()).isEqualTo("Haftar in Moscow");
         assertThat(text.get("source").asText()).isEqualTo("seeds");
