@@ -59,4 +59,32 @@ class EnricherDatesTest {
                 .containsExactly(tuple("May", "2019-05"), tuple("March", "2019-03"));
         assertThat(dates("Russia may send arms. Theresa May said nothing about it.", "2019-05-30")).isEmpty();
     }
+
+    @Test
+    void referencesToNowAndThePastAreKeptUnresolved() {
+        assertThat(dates("Prices are currently falling, as they did recently.", "2019-05-30"))
+                .extracting(DateMention::text, DateMention::value, DateMention::resolved)
+                .containsExactly(tuple("currently", "PRESENT_REF", false), tuple("recently", "PAST_REF", false));
+    }
+
+    @Test
+    void decadesInTimeMlForm() {
+        assertThat(dates("Disco ruled the 70s, and the 1980s brought synth pop.", "2019-05-30"))
+                .extracting(DateMention::text, DateMention::value, DateMention::resolved)
+                .containsExactly(tuple("70s", "197", true), tuple("the 1980s", "198", true));
+    }
+
+    @Test
+    void compositesSutimeCannotResolveAreSplit() {
+        assertThat(dates("The index closed at its lowest level in six years on Thursday.", "2009-02-20"))
+                .extracting(DateMention::text, DateMention::value)
+                .containsExactly(tuple("six years", "P6Y"), tuple("Thursday", "2009-02-19"));
+    }
+
+    @Test
+    void clockTimesInUtc() {
+        assertThat(dates("Trading resumed at 12:00 UTC and the plane landed at 0800 GMT.", "2009-06-01"))
+                .extracting(DateMention::text, DateMention::type, DateMention::value)
+                .containsExactly(tuple("12:00 UTC", "TIME", "2009-06-01T12:00Z"), tuple("0800 GMT", "TIME", "2009-06-01T08:00Z"));
+    }
 }

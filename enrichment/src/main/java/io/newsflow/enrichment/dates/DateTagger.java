@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +29,10 @@ import java.util.regex.Pattern;
  * May/March after a preposition or determiner ("in May", "since March"; not the modal verb, not "Theresa May")
  * as a proper noun, and "spring"/"fall" after last/this/next as nouns.
  *
- * <p>Expressions without calendar content ("now", "previously": *_REF values) and unanchored relative ones
- * without any value ("last week" when the publication date is unknown) are left out.
+ * <p>Expressions without calendar content ("now", "recently": TimeML's PRESENT_REF / PAST_REF / FUTURE_REF) are
+ * kept with {@code resolved: false}, like unanchored relative ones ("last week" when the publication date is
+ * unknown, which keep their granularity: XXXX-WXX). A time followed by a UTC/GMT zone takes the zone into its
+ * span, and decades written as "the 70s" are tagged (SUTime only knows "the 1970s" and "the seventies").
  *
  * <p>Thread-safe: SUTime's extractor is shared read-only, the time index is per call.
  */
@@ -42,12 +45,24 @@ public final class DateTagger {
             + "mornings?|afternoons?|evenings?|nights?|noon|midnight|hours?|minutes?|seconds?|"
             + "spring|summer|autumn|fall|winter|quarters?|annual(ly)?|daily|weekly|monthly|yearly|hourly|"
             + "christmas|easter|thanksgiving|halloween|ramadan|eid|hanukkah|"
-            + "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b");
+            + "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+            // TimeML's PRESENT_REF / PAST_REF / FUTURE_REF expressions
+            + "now|nowadays|currently|current|recent(ly)?|lately|previously|formerly|past|future|soon|present)\\b");
     private static final Set<String> SEASON_ANCHORS = Set.of("last", "this", "next", "past", "coming", "early", "late", "mid");
     /** Words before a month name: "in May", "since March" (not "Theresa May"). */
     private static final Set<String> MONTH_ANCHORS = Set.of("in", "on", "of", "since", "until", "till", "by", "from", "to",
             "during", "early", "late", "mid", "last", "next", "this", "before", "after", "through", "between", "and", "or",
             "-", "–", "around", "in-between", "throughout");
+
+    /** A zone after a clock time: "16:00 UTC", "0800 GMT". */
+    private static final Pattern UTC_AFTER = Pattern.compile("\\s*\\b(UTC|GMT|Z)\\b");
+    /** Two-digit decades: "the 70s", "the '80s" (the digits are group 2; "1970s" is SUTime's). */
+    private static final Pattern SHORT_DECADE = Pattern.compile("(?<![\\d'’])((?:['’])?([1-9]0)['’]?s)\\b");
+
+    /** Words that join two time expressions SUTime may compose into one it cannot resolve. */
+    private static final Set<String> CONNECTORS = Set.of("on", "since", "of", "at", "in", "after", "before", "until", ",");
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+|\\n");
 
     /** Tokens kept on each side of a time word. */
     static final int WINDOW = 6;
@@ -76,31 +91,115 @@ public final class DateTagger {
         tagMonthNouns(tokens);
         List<DateMention> out = new ArrayList<>();
         for (int[] window : windows(tokens)) {
-            List<CoreMap> timexes = sutime.annotateSingleSentence(subSentence(tokens, window, segment),
-                    anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
-            if (timexes == null) {
+            annotate(tokens.subList(window[0], window[1]), segment, sentenceText, offset, anchor, true, out);
+        }
+        addShortDecades(segment, sentenceText, sentence, offset, anchor, out);
+        return out;
+    }
+
+    /**
+     * Runs SUTime over some tokens and adds what it finds. SUTime sometimes composes two expressions into one it
+     * cannot resolve ("six years on Thursday", "week since November", "day yesterday": value null); those are
+     * split at their connecting words (or after the first token) and each part is tagged on its own, once.
+     */
+    private void annotate(List<CoreLabel> tokens, String segment, String sentenceText, int offset, LocalDate anchor,
+                          boolean splitComposites, List<DateMention> out) {
+        List<CoreMap> timexes = sutime.annotateSingleSentence(subSentence(tokens, segment),
+                anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
+        if (timexes == null) {
+            return;
+        }
+        for (CoreMap cm : timexes) {
+            Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
+            List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
+            if (timex == null || span == null || span.isEmpty()) {
                 continue;
             }
-            for (CoreMap cm : timexes) {
-                Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
-                List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
-                if (timex == null || span == null || span.isEmpty()) {
-                    continue;
+            if (timex.value() == null && anchor != null && splitComposites && span.size() > 1) {
+                for (List<CoreLabel> part : parts(span)) {
+                    annotate(part, segment, sentenceText, offset, anchor, false, out);
                 }
-                String sutimeValue = timex.value() != null ? timex.value()
-                        : anchor == null ? NewsDateRules.unanchored(timex.timexType(), timex.altVal()) : null;
-                if (sutimeValue == null || sutimeValue.endsWith("_REF")) {
-                    continue;
+                continue;
+            }
+            String sutimeValue = timex.value() != null ? timex.value()
+                    : anchor == null ? NewsDateRules.unanchored(timex.timexType(), timex.altVal()) : null;
+            if (sutimeValue == null) {
+                continue;
+            }
+            int start = span.get(0).beginPosition();
+            int end = span.get(span.size() - 1).endPosition();
+            String type = timex.timexType();
+            String value = NewsDateRules.normalize(sutimeValue);
+            Matcher zone = UTC_AFTER.matcher(segment).region(end, segment.length());
+            if (zone.lookingAt() && NewsDateRules.isClockTime(value, segment.substring(start, end))) {
+                end = zone.end();
+                type = "TIME";
+                value = NewsDateRules.inUtc(value, segment.substring(start, end), anchor);
+            }
+            String text = segment.substring(start, end);
+            String before = clauseBefore(segment, start);
+            value = NewsDateRules.adjust(value, text, before, sentenceText, anchor);
+            out.add(new DateMention(text, offset + start, offset + end, type, value, NewsDateRules.isResolved(type, value)));
+        }
+    }
+
+    /** Up to 40 characters before a position, within its sentence. */
+    static String clauseBefore(String segment, int position) {
+        String before = segment.substring(Math.max(0, position - 40), position);
+        Matcher end = SENTENCE_END.matcher(before);
+        int from = 0;
+        while (end.find()) {
+            from = end.end();
+        }
+        return before.substring(from);
+    }
+
+    /** The parts of a composite expression: split at connecting words, else after its first token. */
+    static List<List<CoreLabel>> parts(List<CoreLabel> span) {
+        List<List<CoreLabel>> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < span.size(); i++) {
+            if (CONNECTORS.contains(span.get(i).word().toLowerCase(Locale.ROOT))) {
+                if (i > from) {
+                    parts.add(span.subList(from, i));
                 }
-                int start = span.get(0).beginPosition();
-                int end = span.get(span.size() - 1).endPosition();
-                String text = segment.substring(start, end);
-                String value = NewsDateRules.adjust(sutimeValue, text, sentenceText, anchor);
-                out.add(new DateMention(text, offset + start, offset + end, timex.timexType(), value,
-                        NewsDateRules.isResolved(timex.timexType(), value)));
+                from = i + 1;
             }
         }
-        return out;
+        if (from == 0) {
+            return List.of(span.subList(0, 1), span.subList(1, span.size()));
+        }
+        if (from < span.size()) {
+            parts.add(span.subList(from, span.size()));
+        }
+        return parts;
+    }
+
+    /**
+     * "the 70s", "the '80s", "mid-90s": a decade written with two digits, which SUTime leaves out. The century
+     * is the latest that does not put the decade after the publication (or the current) year.
+     */
+    private static void addShortDecades(String segment, String sentenceText, CoreMap sentence, int offset,
+                                        LocalDate anchor, List<DateMention> out) {
+        int sentenceStart = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        Matcher m = SHORT_DECADE.matcher(sentenceText);
+        while (m.find()) {
+            int start = sentenceStart + m.start(1);
+            int end = sentenceStart + m.end(1);
+            boolean overlaps = out.stream().anyMatch(d -> d.start() < offset + end && d.end() > offset + start);
+            if (overlaps) {
+                continue;
+            }
+            int decade = Integer.parseInt(m.group(2));
+            int referenceYear = (anchor != null ? anchor : LocalDate.now()).getYear();
+            int century = referenceYear / 100;
+            if (century * 100 + decade > referenceYear) {
+                century--;
+            }
+            String value = String.format("%02d%d", century, decade / 10);
+            out.add(new DateMention(segment.substring(start, end), offset + start, offset + end, "DATE", value, true));
+        }
+        out.sort(java.util.Comparator.comparingInt(DateMention::start));
     }
 
     /**
@@ -127,8 +226,8 @@ public final class DateTagger {
     }
 
     /** A sentence-like CoreMap over some tokens, with its text, as SUTime expects. */
-    private static CoreMap subSentence(List<CoreLabel> tokens, int[] window, String segment) {
-        List<CoreLabel> sub = new ArrayList<>(tokens.subList(window[0], window[1]));
+    private static CoreMap subSentence(List<CoreLabel> tokens, String segment) {
+        List<CoreLabel> sub = new ArrayList<>(tokens);
         int begin = sub.get(0).beginPosition();
         int end = sub.get(sub.size() - 1).endPosition();
         CoreMap map = new ArrayCoreMap();
