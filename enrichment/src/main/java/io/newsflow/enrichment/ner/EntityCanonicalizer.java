@@ -50,6 +50,18 @@ public final class EntityCanonicalizer {
     private EntityCanonicalizer() {
     }
 
+    private static Entity.Mention withoutFirstWord(RawMention m) {
+        int space = m.text().indexOf(' ');
+        if (space < 0) {
+            return new Entity.Mention(m.text(), m.start(), m.end());
+        }
+        int skip = space;
+        while (skip < m.text().length() && m.text().charAt(skip) == ' ') {
+            skip++;
+        }
+        return new Entity.Mention(m.text().substring(skip), m.start() + skip, m.end());
+    }
+
     /** A distinct spelling (after title stripping) with its mentions. */
     private static final class Form {
         final EntityType type;
@@ -128,7 +140,11 @@ public final class EntityCanonicalizer {
             String name = displayName(g);
             String key = EntityKeys.key(g.type, name);
             List<Entity.Mention> ms = new ArrayList<>();
-            g.forms.forEach(f -> f.mentions.forEach(m -> ms.add(new Entity.Mention(m.text(), m.start(), m.end()))));
+            for (Form f : g.forms) {
+                // "Will Haftar" that joined Haftar's group: the modal is not part of the name, nor of the mention
+                boolean trim = f.hasFunctionPrefix() && f != g.head;
+                f.mentions.forEach(m -> ms.add(trim ? withoutFirstWord(m) : new Entity.Mention(m.text(), m.start(), m.end())));
+            }
             Entity previous = entities.get(key);
             if (previous != null) {
                 ms.addAll(previous.mentions()); // defensive: two groups with one key are one entity

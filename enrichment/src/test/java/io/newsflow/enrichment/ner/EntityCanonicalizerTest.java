@@ -116,7 +116,7 @@ class EntityCanonicalizerTest {
         Entity haftar = entities.get(1);
         assertThat(haftar.name()).isEqualTo("Khalifa Haftar");
         assertThat(haftar.mentions()).extracting(Entity.Mention::text)
-                .containsExactly("Khalifa Haftar", "Haftar", "Haftar", "Haftar", "Will Haftar");
+                .containsExactly("Khalifa Haftar", "Haftar", "Haftar", "Haftar", "Haftar");
         assertThat(entities.get(0).mentions()).extracting(Entity.Mention::text).containsExactly("Libyan National Army");
         assertThat(entities.get(2).name()).isEqualTo("Government of National Accord");
         for (Entity e : entities) {
