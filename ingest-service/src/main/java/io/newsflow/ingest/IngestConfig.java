@@ -32,4 +32,21 @@ public interface IngestConfig {
     /** Seconds clients are asked to wait (Retry-After) when the broker is unavailable. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /** Per-key request rate on the ingest endpoints. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Sustained requests one API key may make per {@link #period()} (0 switches the limit off). */
+        @WithDefault("100")
+        int requests();
+
+        /** The period of {@link #requests()}. */
+        @WithDefault("1s")
+        Duration period();
+
+        /** Requests a key may make at once before the sustained rate applies. */
+        @WithDefault("200")
+        int burst();
+    }
 }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The configured ingest keys, held only as SHA-256 digests and compared in constant time, so neither
@@ -34,15 +35,25 @@ public class ApiKeys {
     }
 
     public boolean accepts(String presented) {
+        return identify(presented).isPresent();
+    }
+
+    /**
+     * The key's identity if it is one of ours: the first 12 hex digits of its SHA-256 digest, safe to use in
+     * logs and rate-limit buckets (it does not give the key away).
+     */
+    public Optional<String> identify(String presented) {
         if (presented == null || presented.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         byte[] candidate = sha256(presented);
-        boolean match = false;
+        byte[] matched = null;
         for (byte[] digest : digests) {
-            match |= MessageDigest.isEqual(digest, candidate); // no early exit: same time whichever key matches
+            if (MessageDigest.isEqual(digest, candidate)) { // no early exit: same time whichever key matches
+                matched = digest;
+            }
         }
-        return match;
+        return matched == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(matched, 0, 6));
     }
 
     static byte[] sha256(String key) {

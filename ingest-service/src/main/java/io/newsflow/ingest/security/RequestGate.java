@@ -10,19 +10,25 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Runs before any ingest endpoint: first the API key (401), then the announced body size (413), so
- * that nobody without a key learns anything, and an oversized body is refused before it is read.
+ * Runs before any ingest endpoint: first the API key (401), then the key's request rate (429), then the
+ * announced body size (413), so that nobody without a key learns anything, and an oversized body is refused
+ * before it is read.
  * Health, metrics and OpenAPI live under {@code /q} and are not filtered here.
  */
 public class RequestGate {
 
+    private static final String KEY_ID = "newsflow.api-key-id";
+
     private final ApiKeys apiKeys;
+    private final RateLimiter rateLimiter;
     private final IngestConfig config;
 
-    public RequestGate(ApiKeys apiKeys, IngestConfig config) {
+    public RequestGate(ApiKeys apiKeys, RateLimiter rateLimiter, IngestConfig config) {
         this.apiKeys = apiKeys;
+        this.rateLimiter = rateLimiter;
         this.config = config;
     }
 
@@ -31,12 +37,30 @@ public class RequestGate {
         if (!ctx.getUriInfo().getPath().startsWith("/articles")) {
             return Optional.empty();
         }
-        if (apiKeys.accepts(presentedKey(ctx))) {
+        Optional<String> keyId = apiKeys.identify(presentedKey(ctx));
+        if (keyId.isPresent()) {
+            ctx.setProperty(KEY_ID, keyId.get());
             return Optional.empty();
         }
         return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(401, "Unauthorized",
                         "Send a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 50)
+    public Optional<Response> limitRate(ContainerRequestContext ctx) {
+        Object keyId = ctx.getProperty(KEY_ID);
+        if (keyId == null) {
+            return Optional.empty(); // not an ingest endpoint
+        }
+        OptionalLong waitSeconds = rateLimiter.tryAcquire(keyId.toString());
+        if (waitSeconds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(429, "Too Many Requests",
+                        "This API key sends more than " + config.rateLimit().requests() + " requests per "
+                                + config.rateLimit().period() + "; retry after " + waitSeconds.getAsLong() + " s.")))
+                .header(HttpHeaders.RETRY_AFTER, waitSeconds.getAsLong()).build());
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
