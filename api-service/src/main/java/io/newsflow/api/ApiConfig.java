@@ -3,6 +3,9 @@ package io.newsflow.api;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Settings of the query API ({@code newsflow.api.*}). */
 @ConfigMapping(prefix = "newsflow.api")
 public interface ApiConfig {
@@ -12,4 +15,10 @@ public interface ApiConfig {
 
     @WithDefault("200")
     int maxLimit();
+
+    /**
+     * Keys for reading (same forms as the ingest keys: the key, or {@code sha256:<hex>}). None configured, the
+     * default: the query API is open. Any configured: every query endpoint and the live stream need one.
+     */
+    Optional<List<String>> readKeys();
 }

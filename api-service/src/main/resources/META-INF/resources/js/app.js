@@ -10,6 +10,7 @@ import {createSearchView, searchParams} from './search.js';
 import {renderArticle} from './article.js';
 import {renderEntity} from './entity.js';
 import {renderEntities} from './entities.js';
+import {sessionState, signInPage} from './session.js';
 
 const main = document.getElementById('main');
 const searchView = createSearchView();
@@ -145,6 +146,17 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-window.addEventListener('hashchange', route);
-route();
-connect();
+async function start() {
+  const session = await sessionState();
+  if (session.required && !session.authenticated) {
+    setTitle('Sign in');
+    main.replaceChildren(signInPage(start));
+    main.querySelector('input').focus();
+    return;
+  }
+  window.addEventListener('hashchange', route);
+  route();
+  connect();
+}
+
+start();

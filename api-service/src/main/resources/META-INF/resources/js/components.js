@@ -94,6 +94,10 @@ export function errorBox(error, retry) {
   let title = e.title || 'Something went wrong';
   if (e.status === 404) title = 'Not found';
   else if (e.status === 400) title = 'Please check your search';
+  else if (e.status === 401) {
+    title = 'Sign in needed';
+    retry = () => location.reload(); // start() shows the sign-in form again
+  }
   const box = h('div', {class: 'error', role: 'alert', 'data-testid': 'error'},
     h('p', {class: 'error-title'}, title),
     e.detail ? h('p', null, e.detail) : null,

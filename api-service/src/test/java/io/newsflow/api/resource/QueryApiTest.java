@@ -65,6 +65,15 @@ class QueryApiTest {
     }
 
     @Test
+    void readingIsOpenByDefaultAndCrossOriginCallsGetNoCorsGrant() {
+        given().get("/session").then().statusCode(200).body("required", equalTo(false)).body("authenticated", equalTo(true));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .options("/articles").then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example").get("/articles")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
     void fullTextSearchUsesWebSearchSyntax() {
         storeArticle("Pipeline deal signed", "The gas pipeline across the sea was signed in Ankara.", "2019-01-10", List.of(), null, null, null);
         storeArticle("Talks on arms", "Arms shipments and the pipeline were discussed.", "2019-01-11", List.of(), null, null, null);

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.security;
 
+import io.newsflow.events.ApiKeySet;
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.resource.ProblemMappers;
@@ -73,10 +74,6 @@ public class RequestGate {
     }
 
     private static String presentedKey(ContainerRequestContext ctx) {
-        String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).strip();
-        }
-        return ctx.getHeaderString("X-API-Key");
+        return ApiKeySet.presented(ctx.getHeaderString(HttpHeaders.AUTHORIZATION), ctx.getHeaderString("X-API-Key"));
     }
 }
