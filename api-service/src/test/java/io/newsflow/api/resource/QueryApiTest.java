@@ -19,7 +19,9 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -201,6 +203,20 @@ class QueryApiTest {
             given().queryParam("q", attack).queryParam("source", source).get("/articles").then().statusCode(200);
             given().queryParam("entity", attack).get("/articles").then().statusCode(200).body("items.size()", equalTo(0));
             given().queryParam("q", attack).get("/entities").then().statusCode(200);
+        }
+        // every parameter and path segment: a clear 400 or an empty answer, never a 500, and the data intact
+        List<String> articleParams = List.of("q", "entity", "type", "source", "publishedFrom", "publishedTo",
+                "mentionedFrom", "mentionedTo", "cursor", "limit");
+        for (String attack : List.of("'; DROP TABLE article; --", "1' OR '1'='1", "2019-01-01'; DELETE FROM entity; --",
+                "$$; SELECT pg_sleep(5); $$", "\\x00", "\u2028'")) {
+            for (String param : articleParams) {
+                given().queryParam(param, attack).get("/articles").then().statusCode(anyOf(is(200), is(400)));
+            }
+            for (String param : List.of("q", "type", "cursor", "limit")) {
+                given().queryParam(param, attack).get("/entities").then().statusCode(anyOf(is(200), is(400)));
+            }
+            given().pathParam("id", attack).get("/articles/{id}").then().statusCode(anyOf(is(400), is(404)));
+            given().pathParam("key", attack).get("/entities/{key}").then().statusCode(anyOf(is(400), is(404)));
         }
         given().queryParam("source", source).get("/articles").then().body("items.title", contains("Safe"));
     }
