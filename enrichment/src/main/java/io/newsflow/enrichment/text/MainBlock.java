@@ -473,7 +473,7 @@ final class MainBlock {
             chosen.put(block, Boolean.TRUE);
             String t = clean(block.normalName().equals("tr") ? cells(block) : block.text());
             covered += t.length();
-            if (t.isEmpty() || (linkDensity(block) > 0.5 && t.length() < 200)) {
+            if (t.isEmpty() || (linkDensity(block) > 0.5 && t.length() < 500)) {
                 continue;
             }
             paragraphs.add(t);

@@ -65,6 +65,13 @@ public final class TextCleaner {
             + "(add|post|leave|write) (a )?(comment|reply)|what do you think\\??|join the (discussion|conversation)|"
             + "read next|up next|also read|don'?t miss|further reading)");
 
+    /** Tail headings that open the comment section: everything after them goes. */
+    private static final Pattern COMMENT_HEADING = Pattern.compile("((\\d+ )?comments?( \\(\\d+\\))?|"
+            + "(add|post|leave|write) (a )?(comment|reply)|what do you think\\??|join the (discussion|conversation))");
+    /** A line of prose (a sentence of some length): after a link-list heading, the article goes on there. */
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][\"”’»)]*$");
+    private static final int PROSE_WORDS = 15;
+
     /** Bullets, dashes, icons (emoji, symbols) and similar decoration around a line. */
     private static final Pattern DECORATION = Pattern.compile(
             "^[\\s\\-–—_•·*|>»«<:.!\\p{So}\\p{Sk}\\uFE0F\\u200D]+|[\\s\\-–—_•·*|>»«<:.!\\p{So}\\p{Sk}\\uFE0F\\u200D]+$");
@@ -90,6 +97,7 @@ public final class TextCleaner {
         Set<String> seen = new HashSet<>();
         int position = 0;
         boolean hasContent = false;
+        boolean inLinkList = false;
         for (String raw : lines) {
             int lineStart = position;
             position += raw.length() + 1;
@@ -101,13 +109,25 @@ public final class TextCleaner {
             String norm = normalise(line);
             int words = TitleCleaner.words(line);
             if (words <= 12 && hasContent && lineStart > totalChars / 2 && TAIL_HEADING.matcher(norm).matches()) {
-                break; // the rest is "related posts" links or the comment section
+                if (COMMENT_HEADING.matcher(norm).matches()) {
+                    break; // the rest is the comment section
+                }
+                inLinkList = true; // "related posts", "don't miss": headlines follow, maybe the article again after them
+                continue;
+            }
+            if (inLinkList) {
+                if (words < PROSE_WORDS || !SENTENCE_END.matcher(line).matches()) {
+                    continue;
+                }
+                inLinkList = false;
             }
             if (isBoilerplate(line, norm, words, normTitle, mainScript)) {
                 continue;
             }
             // quoted replies and repeated paragraphs: drop a line that repeats an earlier one or a recent line's text
-            if (words >= 5 && (seen.contains(norm) || containedInRecent(norm, kept))) {
+            // (only prose repeats are dropped: list items, recipe and schedule lines repeat legitimately)
+            boolean prose = words >= PROSE_WORDS && SENTENCE_END.matcher(line).matches();
+            if ((prose && seen.contains(norm)) || (words >= 5 && containedInRecent(norm, kept))) {
                 continue;
             }
             seen.add(norm);
@@ -204,7 +224,8 @@ public final class TextCleaner {
                 continue;
             }
             checked++;
-            if (normalise(previous).contains(norm)) {
+            String prev = normalise(previous);
+            if (prev.length() > norm.length() && prev.contains(norm)) { // a quoted part (exact repeats: see clean)
                 return true;
             }
         }
