@@ -41,6 +41,8 @@ final class MainBlock {
     /** Passes that leave less text than this try again with fewer removals (Readability's 500 characters). */
     private static final int ENOUGH_TEXT = 500;
     private static final int MIN_PARAGRAPH = 25;
+    /** Paragraph score below which class/tag bonuses are capped (about two paragraphs of prose). */
+    private static final double MIN_TEXT_SCORE_FOR_BONUS = 8;
 
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\x0B\\f\\r\\n]+");
     private static final Pattern CLASS_TOKEN = Pattern.compile("[\\s_-]+|(?<=[a-z])(?=[A-Z])");
@@ -56,11 +58,18 @@ final class MainBlock {
             "menu", "nav", "navbar", "navigation", "footer", "header", "popup", "modal", "overlay", "widget", "sponsor",
             "sponsored", "recommended", "outbrain", "taboola", "disqus", "tags", "tag", "rating", "masthead", "signup",
             "login", "paywall", "toolbar", "pagination", "pager", "author", "byline", "meta", "caption", "credit",
-            "tooltip", "dropdown", "skip", "sitemap", "trending", "popular", "more", "next", "prev", "previous");
+            "tooltip", "image", "img", "photo", "gallery", "slideshow", "thumbnail", "popover", "rollover", "hovercard", "dropdown", "skip", "sitemap", "trending", "popular", "more", "next", "prev", "previous");
     /** Chrome words that win even on an element that also looks like content ("comment-body"). */
     private static final Set<String> STRONG_NOISE = Set.of("comment", "comments", "disqus", "outbrain", "taboola",
             "share", "sharing", "sharebar", "social", "newsletter", "cookie", "cookies", "consent", "gdpr", "advert",
             "advertisement", "related", "paywall", "signup");
+    /** Long chrome words found inside run-together names ("relatedposts", "sharebuttons", "sidebarleft"). */
+    private static final Pattern STRONG_NOISE_INSIDE = Pattern.compile("comment|disqus|outbrain|taboola|related|newsletter|"
+            + "cookie|consent|advertis|paywall");
+    private static final Pattern NOISE_INSIDE = Pattern.compile("sidebar|footer|header|banner|breadcrumb|navigation|navbar|"
+            + "sponsor|subscri|popup|pagination|social|recommend|masthead|widget|promo");
+    /** class/id words of embedded quotes: part of the story even when named after a social network. */
+    private static final Set<String> EMBED = Set.of("embed", "embedded", "tweet");
     /** class/id words of content blocks: "entry-content has-ads" is still the article. */
     private static final Set<String> CONTENT = Set.of("article", "articlebody", "body", "content", "main", "entry",
             "post", "story", "text", "blog", "hentry", "page", "prose", "richtext");
@@ -174,15 +183,19 @@ final class MainBlock {
         boolean noise = false;
         boolean content = false;
         String names = e.className() + " " + e.id() + " " + e.attr("itemprop") + " " + e.attr("role");
+        boolean strong = false;
+        boolean embed = false;
         for (String token : CLASS_TOKEN.split(names)) {
             String t = token.toLowerCase(Locale.ROOT);
-            if (STRONG_NOISE.contains(t)) {
-                return Hint.STRONG_NOISE;
-            }
-            noise |= NOISE.contains(t);
+            strong |= STRONG_NOISE.contains(t) || STRONG_NOISE_INSIDE.matcher(t).find();
+            noise |= NOISE.contains(t) || NOISE_INSIDE.matcher(t).find();
             content |= CONTENT.contains(t);
+            embed |= EMBED.contains(t);
         }
-        return content ? Hint.CONTENT : noise ? Hint.NOISE : Hint.NEUTRAL;
+        if (embed && !e.select("blockquote").isEmpty()) {
+            return content ? Hint.CONTENT : Hint.NEUTRAL; // an embedded post (a tweet quoted in the story), even on "social-embed"
+        }
+        return strong ? Hint.STRONG_NOISE : content ? Hint.CONTENT : noise ? Hint.NOISE : Hint.NEUTRAL;
     }
 
     /** Readability's class weight; a chrome-named layout wrapper around the article weighs nothing. */
@@ -269,7 +282,7 @@ final class MainBlock {
     // ---- scoring
 
     private Map<Element, Double> score(Element body) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        Map<Element, Double> fromText = new IdentityHashMap<>();
         for (Element p : body.select("p, pre, td, blockquote")) {
             if (p.select("p, pre, td, blockquote").size() > 1) {
                 continue; // a container of paragraphs, scored through them
@@ -285,14 +298,18 @@ final class MainBlock {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                if (!scores.containsKey(a)) {
-                    scores.put(a, initialScore(a));
-                }
-                scores.merge(a, score / divider, Double::sum);
+                fromText.merge(a, score / divider, Double::sum);
             }
         }
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            e.setValue(e.getValue() * (1 - linkDensity(e.getKey())));
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Map.Entry<Element, Double> e : fromText.entrySet()) {
+            double text = e.getValue();
+            double initial = initialScore(e.getKey());
+            // a content class name does not make a one-line box (a title wrapper) the article
+            if (initial > 0 && text < MIN_TEXT_SCORE_FOR_BONUS) {
+                initial = Math.min(initial, 5);
+            }
+            scores.put(e.getKey(), (text + initial) * (1 - linkDensity(e.getKey())));
         }
         return scores;
     }
@@ -340,9 +357,7 @@ final class MainBlock {
                 }
             }
         }
-        if (!scores.containsKey(top)) {
-            scores.put(top, initialScore(top));
-        }
+        scores.putIfAbsent(top, initialScore(top));
         // climb while the parent scores better (the text was spread over sub-blocks)
         double lastScore = scores.get(top);
         double threshold = lastScore / 3;
@@ -410,7 +425,7 @@ final class MainBlock {
 
     /** Readability's conditional cleaning: link lists, galleries, forms and small link-heavy boxes go. */
     private void cleanConditionally(Element root, Map<Element, Double> scores) {
-        List<Element> candidates = root.select("form, fieldset, table, ul, ol, div, section, header");
+        List<Element> candidates = root.select("form, fieldset, table, ul, ol, div, section, header, article");
         for (int i = candidates.size() - 1; i >= 0; i--) {
             Element e = candidates.get(i);
             if (e == root || !isAncestor(root, e)) {
@@ -420,6 +435,10 @@ final class MainBlock {
             if (eProse > 0 && eProse * 2 > prose.getOrDefault(root, 0)) {
                 continue; // most of the article's prose is in there
             }
+            if (e.normalName().equals("article") && e.parents().stream().anyMatch(a -> a.normalName().equals("article"))) {
+                e.remove(); // an article inside an article is a related one or a comment (HTML's own definition)
+                continue;
+            }
             double weight = classWeight(e);
             if (weight + scores.getOrDefault(e, 0.0) < 0 && weight < 0) {
                 e.remove();
@@ -428,6 +447,9 @@ final class MainBlock {
             String text = e.text();
             if (count(COMMA, text) >= 10) {
                 continue;
+            }
+            if (isQuote(e)) {
+                continue; // a quoted post (an embedded tweet): its links are part of the quote
             }
             boolean isList = e.normalName().equals("ul") || e.normalName().equals("ol");
             int p = e.select("p").size();
@@ -473,7 +495,7 @@ final class MainBlock {
             chosen.put(block, Boolean.TRUE);
             String t = clean(block.normalName().equals("tr") ? cells(block) : block.text());
             covered += t.length();
-            if (t.isEmpty() || (linkDensity(block) > 0.5 && t.length() < 500)) {
+            if (t.isEmpty() || (linkDensity(block) > 0.5 && t.length() < 500 && !isQuote(block))) {
                 continue;
             }
             paragraphs.add(t);
@@ -484,6 +506,17 @@ final class MainBlock {
             return all.replaceAll("\n{3,}", "\n\n");
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /** A blockquote, or an element whose text is mostly in blockquotes. */
+    private static boolean isQuote(Element e) {
+        int quoted = 0;
+        for (Element q : e.select("blockquote")) {
+            if (!q.parents().stream().anyMatch(a -> a.normalName().equals("blockquote"))) {
+                quoted += q.text().length();
+            }
+        }
+        return quoted > 0 && quoted * 10 >= e.text().length() * 8;
     }
 
     private static String cells(Element row) {

@@ -95,4 +95,47 @@ class MainBlockTest {
                 + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></form></body></html>";
         assertThat(text(page)).contains(P1).contains(P3);
     }
+
+    @Test
+    void articlesNestedInTheArticleAreRelatedTeasersAndGo() {
+        String teaser = "<article class='teaser'><h3><a href='/t'>An older post</a></h3><p>An older post about something "
+                + "else entirely, with a summary that is long enough to look like a paragraph of prose.</p></article>";
+        String page = "<html><body><article class='post'><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<h3 class='relatedpoststitle'>You may also like</h3>" + teaser + teaser + "</article></body></html>";
+        assertThat(text(page)).isEqualTo(String.join("\n\n", P1, P2, P3));
+    }
+
+    @Test
+    void aContentClassDoesNotMakeATitleBoxTheArticle() {
+        String page = "<html><body><div id='page'><div class='content-wrapper title'><p>The budget vote: what the "
+                + "committee decided</p></div><div class='region'><div class='field'>"
+                + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></div>"
+                + "<div class='site-bottom'><div class='copyright-block'><p>Example Town News, 1 Main Street, phone "
+                + "555-0100, fax 555-0101, all contents copyright of the publisher.</p></div></div></div></body></html>";
+        assertThat(text(page)).isEqualTo(String.join("\n\n", P1, P2, P3));
+    }
+
+    @Test
+    void anEmbeddedPostQuotedInTheStoryIsKeptWithItsLinks() {
+        String page = "<html><body><article><p>" + P1 + "</p>"
+                + "<div class='social-media-embed'><blockquote class='embedded-post'><p>Look at this: "
+                + "<a href='https://example.org/x'>example.org/x</a></p>&mdash; A reader (@reader) "
+                + "<a href='https://example.org/s/1'>November 18, 2019</a></blockquote></div>"
+                + "<div class='share-buttons'><a href='/s'>Share on Facebook</a> <a href='/t'>Share on Twitter</a></div>"
+                + "<p>" + P2 + "</p></article></body></html>";
+        String t = text(page);
+        assertThat(t).contains(P1).contains("Look at this: example.org/x").contains("A reader (@reader)").contains(P2)
+                .doesNotContain("Share on");
+    }
+
+    @Test
+    void imageCreditsAndHoverCardsInsideTheArticleGo() {
+        String page = "<html><body><div class='story-body'><p>" + P1 + "</p>"
+                + "<div class='inline-image'><div class='image-credit'>Jane Doe | Example Photo Agency</div></div>"
+                + "<p>" + P2 + " Said <span class='name'>Jo Smith<span class='rollover-card'><a href='/p/1'>Jo Smith</a>"
+                + " <a href='/a/2'>Another story about Jo Smith</a></span></span>.</p>"
+                + "<p>" + P3 + "</p></div></body></html>";
+        String t = text(page);
+        assertThat(t).isEqualTo(String.join("\n\n", P1, P2 + " Said Jo Smith.", P3));
+    }
 }
