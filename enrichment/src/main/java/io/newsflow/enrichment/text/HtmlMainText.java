@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a web page: its title, its main text and its publication date.
  *
- * <p>Main text: the JSON-LD {@code articleBody} when the page has one and it is not a teaser; else the main
- * content block of the DOM ({@link MainBlock}: Readability-style paragraph scoring with link density and
+ * <p>Main text: the main content block of the DOM, or the JSON-LD {@code articleBody} when it is complete and
+ * the DOM gave less (see {@link #preferJsonLd}); the DOM block is found by {@link MainBlock} ({@link MainBlock}: Readability-style paragraph scoring with link density and
  * class/id hints, sibling blocks, chrome removed). Paragraphs are separated by blank lines.
  */
 public final class HtmlMainText {
@@ -32,6 +32,13 @@ public final class HtmlMainText {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A JSON-LD articleBody shorter than this share of the DOM's main text is taken for a teaser. */
     private static final double TEASER_RATIO = 0.6;
+    /** The DOM's text is trusted over a JSON-LD articleBody from this length on... */
+    private static final int DOM_UNSURE = 500;
+    /** ...unless the articleBody is longer by this factor. */
+    private static final double MORE_COMPLETE = 1.2;
+    /** A body cut short: ends with an ellipsis or "Read more". */
+    private static final Pattern TRUNCATED = Pattern.compile("(\\.\\.\\.|…|\\[…\\]|read more|continue reading)\\W*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\x0B\\f\\r\\n]+");
 
     private HtmlMainText() {
@@ -52,11 +59,23 @@ public final class HtmlMainText {
                 isoDate(attr(doc.selectFirst("article time[datetime]"), "datetime")));
         String body = jsonLdField(jsonLd, "articleBody");
         String fromDom = mainText(doc);
-        // JSON-LD articleBody is often the whole text, but some sites put only a teaser there: trust it unless
-        // the page itself holds a much longer text
         String fromJsonLd = body == null ? null : bodyText(body);
-        boolean teaser = fromJsonLd == null || fromJsonLd.length() < TEASER_RATIO * fromDom.length();
-        return new Result(title, teaser ? fromDom : fromJsonLd, published);
+        return new Result(title, preferJsonLd(fromJsonLd, fromDom) ? fromJsonLd : fromDom, published);
+    }
+
+    /**
+     * JSON-LD articleBody only when it is complete and the DOM's text is not as good: some sites put a teaser
+     * there, or a body cut with an ellipsis, and most put the same text as the page without its paragraphs
+     * and headings. So: never a teaser (under {@value #TEASER_RATIO} of the DOM's text) or a cut body; then
+     * only when the DOM gave little text ({@value #DOM_UNSURE} characters) or clearly less (the page builds
+     * its body with scripts).
+     */
+    private static boolean preferJsonLd(String fromJsonLd, String fromDom) {
+        if (fromJsonLd == null || fromJsonLd.isBlank() || TRUNCATED.matcher(fromJsonLd).find()
+                || fromJsonLd.length() < TEASER_RATIO * fromDom.length()) {
+            return false;
+        }
+        return fromDom.length() < DOM_UNSURE || fromJsonLd.length() > MORE_COMPLETE * fromDom.length();
     }
 
     // ---- main text from the DOM
