@@ -82,7 +82,7 @@ final class MainBlock {
     /** Elements whose loose text runs become paragraphs. */
     private static final Set<String> WRAPPERS = Set.of("div", "section", "article", "main", "body", "center", "span");
     /** Text blocks, output one per paragraph. */
-    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, tr, dt, dd";
+    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, dt, dd";
 
     /** The main text of {@code doc} (modified), paragraphs separated by blank lines; "" when there is none. */
     static String text(Document doc) {
@@ -488,6 +488,7 @@ final class MainBlock {
         List<String> paragraphs = new ArrayList<>();
         int covered = 0;
         Map<Element, Boolean> chosen = new IdentityHashMap<>();
+        boolean text = false;
         for (Element block : container.select(BLOCKS)) {
             if (hasChosenAncestor(block, container, chosen)) {
                 continue;
@@ -498,6 +499,10 @@ final class MainBlock {
             if (t.isEmpty() || (linkDensity(block) > 0.5 && t.length() < 500 && !isQuote(block))) {
                 continue;
             }
+            if (block.normalName().equals("h1") && !text) {
+                continue; // the headline; an h1 after the text has begun is a section heading (some sites use h1 so)
+            }
+            text |= !block.normalName().matches("h[1-6]");
             paragraphs.add(t);
         }
         String all = clean(container.text());

@@ -48,6 +48,9 @@ public final class TextCleaner {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
             + "(\\s*(,|and|\\||/|-).*)?$");
 
+    /** A CMS shortcode left in the text: "[button link=...]Send us your review[/button]", "[gallery ids=...]". */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z][a-z0-9_-]*(\\s+[a-z_-]+\\s*=[^\\]]*)+\\].*|.*\\[/[a-z][a-z0-9_-]*\\]$");
+
     /** Counters: only digits and separators, e.g. "0 6,986", "12 | 345". */
     private static final Pattern COUNTER = Pattern.compile("^[\\d\\s.,:/|+()%–-]*\\d[\\d\\s.,:/|+()%–-]*$");
 
@@ -152,6 +155,7 @@ public final class TextCleaner {
                 || CREDIT.matcher(norm).find()
                 || (words <= 10 && BYLINE.matcher(line).matches())
                 || COUNTER.matcher(norm).matches()
+                || SHORTCODE.matcher(norm).matches()
                 || isShareRow(norm)
                 || isForeignScript(line, mainScript);
     }

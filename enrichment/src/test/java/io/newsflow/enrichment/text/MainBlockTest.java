@@ -138,4 +138,11 @@ class MainBlockTest {
         String t = text(page);
         assertThat(t).isEqualTo(String.join("\n\n", P1, P2 + " Said Jo Smith.", P3));
     }
+
+    @Test
+    void theHeadlineH1GoesButH1SectionHeadingsInTheTextStay() {
+        String page = "<html><body><div class='content'><h1>The budget vote</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
+                + "<h1>What the critics say</h1><p>" + P3 + "</p></div></body></html>";
+        assertThat(text(page)).isEqualTo(String.join("\n\n", P1, P2, "What the critics say", P3));
+    }
 }

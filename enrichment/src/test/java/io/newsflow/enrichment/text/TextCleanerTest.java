@@ -116,4 +116,11 @@ class TextCleanerTest {
         String body = String.join("\n", PROSE_1, "Monday", item, "Tuesday", item, PROSE_2, PROSE_1);
         assertThat(TextCleaner.clean(body, null)).isEqualTo(String.join("\n", PROSE_1, "Monday", item, "Tuesday", item, PROSE_2));
     }
+
+    @Test
+    void shortcodesLeftByTheCmsGo() {
+        String body = String.join("\n", PROSE_1, "[button link=\"https://example.org/send\" type=\"big\"] Send us your review[/button]",
+                "[gallery ids=\"1,2,3\"]", PROSE_2, "[Photo = Example Agency]");
+        assertThat(TextCleaner.clean(body, null)).isEqualTo(String.join("\n", PROSE_1, PROSE_2, "[Photo = Example Agency]"));
+    }
 }
