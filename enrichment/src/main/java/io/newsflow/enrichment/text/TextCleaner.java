@@ -48,6 +48,9 @@ public final class TextCleaner {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
             + "(\\s*(,|and|\\||/|-).*)?$");
 
+    /** A CMS shortcode left in the text: "[button link=...]Send us your review[/button]", "[gallery ids=...]". */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z][a-z0-9_-]*(\\s+[a-z_-]+\\s*=[^\\]]*)+\\].*|.*\\[/[a-z][a-z0-9_-]*\\]$");
+
     /** Counters: only digits and separators, e.g. "0 6,986", "12 | 345". */
     private static final Pattern COUNTER = Pattern.compile("^[\\d\\s.,:/|+()%–-]*\\d[\\d\\s.,:/|+()%–-]*$");
 
@@ -64,6 +67,13 @@ public final class TextCleaner {
             + "latest (news|posts|articles|stories)|(\\d+ )?comments?( \\(\\d+\\))?|"
             + "(add|post|leave|write) (a )?(comment|reply)|what do you think\\??|join the (discussion|conversation)|"
             + "read next|up next|also read|don'?t miss|further reading)");
+
+    /** Tail headings that open the comment section: everything after them goes. */
+    private static final Pattern COMMENT_HEADING = Pattern.compile("((\\d+ )?comments?( \\(\\d+\\))?|"
+            + "(add|post|leave|write) (a )?(comment|reply)|what do you think\\??|join the (discussion|conversation))");
+    /** A line of prose (a sentence of some length): after a link-list heading, the article goes on there. */
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][\"”’»)]*$");
+    private static final int PROSE_WORDS = 15;
 
     /** Bullets, dashes, icons (emoji, symbols) and similar decoration around a line. */
     private static final Pattern DECORATION = Pattern.compile(
@@ -90,6 +100,7 @@ public final class TextCleaner {
         Set<String> seen = new HashSet<>();
         int position = 0;
         boolean hasContent = false;
+        boolean inLinkList = false;
         for (String raw : lines) {
             int lineStart = position;
             position += raw.length() + 1;
@@ -101,13 +112,25 @@ public final class TextCleaner {
             String norm = normalise(line);
             int words = TitleCleaner.words(line);
             if (words <= 12 && hasContent && lineStart > totalChars / 2 && TAIL_HEADING.matcher(norm).matches()) {
-                break; // the rest is "related posts" links or the comment section
+                if (COMMENT_HEADING.matcher(norm).matches()) {
+                    break; // the rest is the comment section
+                }
+                inLinkList = true; // "related posts", "don't miss": headlines follow, maybe the article again after them
+                continue;
+            }
+            if (inLinkList) {
+                if (words < PROSE_WORDS || !SENTENCE_END.matcher(line).matches()) {
+                    continue;
+                }
+                inLinkList = false;
             }
             if (isBoilerplate(line, norm, words, normTitle, mainScript)) {
                 continue;
             }
             // quoted replies and repeated paragraphs: drop a line that repeats an earlier one or a recent line's text
-            if (words >= 5 && (seen.contains(norm) || containedInRecent(norm, kept))) {
+            // (only prose repeats are dropped: list items, recipe and schedule lines repeat legitimately)
+            boolean prose = words >= PROSE_WORDS && SENTENCE_END.matcher(line).matches();
+            if ((prose && seen.contains(norm)) || (words >= 5 && containedInRecent(norm, kept))) {
                 continue;
             }
             seen.add(norm);
@@ -132,6 +155,7 @@ public final class TextCleaner {
                 || CREDIT.matcher(norm).find()
                 || (words <= 10 && BYLINE.matcher(line).matches())
                 || COUNTER.matcher(norm).matches()
+                || SHORTCODE.matcher(norm).matches()
                 || isShareRow(norm)
                 || isForeignScript(line, mainScript);
     }
@@ -204,7 +228,8 @@ public final class TextCleaner {
                 continue;
             }
             checked++;
-            if (normalise(previous).contains(norm)) {
+            String prev = normalise(previous);
+            if (prev.length() > norm.length() && prev.contains(norm)) { // a quoted part (exact repeats: see clean)
                 return true;
             }
         }

@@ -97,4 +97,34 @@ class HtmlMainTextTest {
         assertThat(HtmlMainText.isoDate("2019-05-30 10:00:00")).isEqualTo("2019-05-30");
         assertThat(HtmlMainText.isoDate("yesterday")).isNull();
     }
+
+    private static final String PARA = "The council approved the plan on Monday, after a long debate, and work starts in spring. ";
+
+    private static String pageWithJsonLd(String articleBody, String domBody) {
+        return "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\""
+                + articleBody + "\"}</script></head><body><article>" + domBody + "</article></body></html>";
+    }
+
+    @Test
+    void theDomTextWinsOverAJsonLdBodyThatIsTheSameTextWithoutItsStructure() {
+        String dom = "<p>" + PARA.repeat(3) + "</p><h2>What comes next</h2><p>" + PARA.repeat(3) + "</p>";
+        String flat = (PARA.repeat(3) + "What comes next " + PARA.repeat(3)).strip();
+        assertThat(HtmlMainText.extract(pageWithJsonLd(flat, dom)).text())
+                .isEqualTo(PARA.repeat(3).strip() + "\n\nWhat comes next\n\n" + PARA.repeat(3).strip());
+    }
+
+    @Test
+    void aJsonLdBodyCutWithAnEllipsisIsNotUsed() {
+        String dom = "<p>Short page text that the page shows, nothing else of note here.</p>";
+        String cut = "The council approved the plan on Monday, after a long debate, and work starts in spring. The…";
+        assertThat(HtmlMainText.extract(pageWithJsonLd(cut, dom)).text()).startsWith("Short page text");
+    }
+
+    @Test
+    void aJsonLdBodyMuchLongerThanThePageTextIsUsed() {
+        // the page renders its body with scripts: the DOM holds only a standfirst
+        String dom = "<p>" + PARA.repeat(6) + "</p>";
+        String full = (PARA.repeat(6) + "\\n" + PARA.repeat(4)).strip();
+        assertThat(HtmlMainText.extract(pageWithJsonLd(full, dom)).text()).contains("\n\n").hasSizeGreaterThan(PARA.length() * 9);
+    }
 }

@@ -98,4 +98,29 @@ class TextCleanerTest {
                 .isEqualTo("First line\n\nSecond line");
         assertThat(TextCleaner.clean(null, null)).isEmpty();
     }
+
+    @Test
+    void aLinkListHeadingInsideTheArticleDropsTheHeadlinesButNotTheProseAfterThem() {
+        String more = "The two sides will meet again next week, after the holiday, to go through the remaining open questions.";
+        String body = String.join("\n", PROSE_1, PROSE_2, PROSE_3, "", "Don't miss", "",
+                "Minister resigns after a long row [VIDEO]", "Storm hits the coast overnight", "", more);
+        assertThat(TextCleaner.clean(body, null)).isEqualTo(String.join("\n", PROSE_1, PROSE_2, PROSE_3) + "\n\n" + more);
+        // a comment heading still ends the article
+        String withComments = String.join("\n", PROSE_1, PROSE_2, PROSE_3, "", "3 comments", "", more);
+        assertThat(TextCleaner.clean(withComments, null)).isEqualTo(String.join("\n", PROSE_1, PROSE_2, PROSE_3));
+    }
+
+    @Test
+    void repeatedListLinesStayButRepeatedProseGoes() {
+        String item = "Portions: 1 cup rice, 2 eggs, 1 tsp. olive oil, 1 cup spinach, 4 oz. cooked fish (or tofu)";
+        String body = String.join("\n", PROSE_1, "Monday", item, "Tuesday", item, PROSE_2, PROSE_1);
+        assertThat(TextCleaner.clean(body, null)).isEqualTo(String.join("\n", PROSE_1, "Monday", item, "Tuesday", item, PROSE_2));
+    }
+
+    @Test
+    void shortcodesLeftByTheCmsGo() {
+        String body = String.join("\n", PROSE_1, "[button link=\"https://example.org/send\" type=\"big\"] Send us your review[/button]",
+                "[gallery ids=\"1,2,3\"]", PROSE_2, "[Photo = Example Agency]");
+        assertThat(TextCleaner.clean(body, null)).isEqualTo(String.join("\n", PROSE_1, PROSE_2, "[Photo = Example Agency]"));
+    }
 }
