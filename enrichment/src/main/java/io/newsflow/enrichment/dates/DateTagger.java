@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class DateTagger {
 
+    private static final System.Logger LOG = System.getLogger(DateTagger.class.getName());
+
     private static final Pattern TIME_WORD = Pattern.compile("(?i)\\d|\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
             + "june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|"
             + "mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
@@ -104,8 +106,15 @@ public final class DateTagger {
      */
     private void annotate(List<CoreLabel> tokens, String segment, String sentenceText, int offset, LocalDate anchor,
                           boolean splitComposites, List<DateMention> out) {
-        List<CoreMap> timexes = sutime.annotateSingleSentence(subSentence(tokens, segment),
-                anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
+        List<CoreMap> timexes;
+        try {
+            timexes = sutime.annotateSingleSentence(subSentence(tokens, segment),
+                    anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
+        } catch (RuntimeException e) {
+            // a SUTime bug on odd input must not cost the article its enrichment: these tokens just get no dates
+            LOG.log(System.Logger.Level.DEBUG, "SUTime failed on " + tokens.size() + " tokens; no dates there", e);
+            return;
+        }
         if (timexes == null) {
             return;
         }
@@ -227,7 +236,23 @@ public final class DateTagger {
 
     /** A sentence-like CoreMap over some tokens, with its text, as SUTime expects. */
     private static CoreMap subSentence(List<CoreLabel> tokens, String segment) {
-        List<CoreLabel> sub = new ArrayList<>(tokens);
+        // fresh tokens: SUTime leaves annotations on the tokens it ran over, which break a second run on them
+        List<CoreLabel> sub = new ArrayList<>(tokens.size());
+        for (CoreLabel t : tokens) {
+            CoreLabel copy = new CoreLabel();
+            copy.setWord(t.word());
+            copy.setValue(t.value());
+            copy.setOriginalText(t.originalText());
+            copy.setBeginPosition(t.beginPosition());
+            copy.setEndPosition(t.endPosition());
+            copy.setBefore(t.before());
+            copy.setAfter(t.after());
+            copy.setIndex(t.index());
+            if (t.tag() != null) {
+                copy.setTag(t.tag());
+            }
+            sub.add(copy);
+        }
         int begin = sub.get(0).beginPosition();
         int end = sub.get(sub.size() - 1).endPosition();
         CoreMap map = new ArrayCoreMap();
