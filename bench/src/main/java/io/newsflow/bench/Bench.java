@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The benchmarks' command line:
  * <pre>
- *   Bench query    [--articles 100000] [--samples 200] [--warmup 20] [--seconds 15]
+ *   Bench query    [--articles 100000] [--samples 200] [--warmup 20] [--seconds 15] [--jdbc-url URL]
  *   Bench pipeline [--articles 10000] [--seconds 60]
  * </pre>
  * Run from the repository root (or pass {@code --root DIR}) after packaging the services. Exit code 0: done and
@@ -43,10 +43,12 @@ public final class Bench {
         machine();
         if (args[0].equals("query")) {
             boolean ok = new QueryBench(root, intOption(options, "articles", 100_000), intOption(options, "samples", 200),
-                    intOption(options, "warmup", 20), Duration.ofSeconds(intOption(options, "seconds", 15))).run();
+                    intOption(options, "warmup", 20), Duration.ofSeconds(intOption(options, "seconds", 15)),
+                    options.get("jdbc-url")).run();
             return ok ? 0 : 1;
         }
-        return usage();
+        new PipelineBench(root, intOption(options, "articles", 10_000), Duration.ofSeconds(intOption(options, "seconds", 60))).run();
+        return 0;
     }
 
     private static int intOption(Map<String, String> options, String name, int fallback) {
@@ -67,7 +69,7 @@ public final class Bench {
     }
 
     private static int usage() {
-        System.err.println("usage: Bench query [--articles N] [--samples N] [--warmup N] [--seconds N] [--root DIR]");
+        System.err.println("usage: Bench query [--articles N] [--samples N] [--warmup N] [--seconds N] [--jdbc-url URL] [--root DIR]");
         System.err.println("       Bench pipeline [--articles N] [--seconds N] [--root DIR]");
         return 2;
     }

@@ -40,10 +40,13 @@ final class QueryBench {
     private final int samples;
     private final int warmup;
     private final Duration budgetPerProbe;
+    private final String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    QueryBench(Path root, int articles, int samples, int warmup, Duration budgetPerProbe) {
+    /** @param jdbcUrl an existing database to use (loaded only when it has no articles yet), or null for a fresh server */
+    QueryBench(Path root, int articles, int samples, int warmup, Duration budgetPerProbe, String jdbcUrl) {
         this.root = root;
+        this.jdbcUrl = jdbcUrl;
         this.articles = articles;
         this.samples = samples;
         this.warmup = warmup;
@@ -54,19 +57,24 @@ final class QueryBench {
         System.out.printf("query benchmark: %,d articles, %d samples per request after %d warm-up (at most %ds each)%n",
                 articles, samples, warmup, budgetPerProbe.toSeconds());
         Corpus corpus = Corpus.forArticles(42, articles);
-        try (LocalPostgres pg = LocalPostgres.startEphemeral();
-             Connection c = DriverManager.getConnection(pg.jdbcUrl() + "?reWriteBatchedInserts=true", LocalPostgres.USER, "")) {
-            CorpusLoader.migrate(root, pg.jdbcUrl(), LocalPostgres.USER);
-            double loadSeconds = CorpusLoader.load(c, corpus, articles);
-            System.out.printf("loaded %,d articles in %.1f s (%.0f articles/s, with entity/alias/date rows); database %s%n",
-                    articles, loadSeconds, articles / loadSeconds, size(c));
+        try (LocalPostgres pg = jdbcUrl == null ? LocalPostgres.startEphemeral() : null;
+             Connection c = DriverManager.getConnection(url(pg) + "?reWriteBatchedInserts=true", LocalPostgres.USER, "")) {
+            CorpusLoader.migrate(root, url(pg), LocalPostgres.USER);
+            if (articleCount(c) == 0) {
+                double loadSeconds = CorpusLoader.load(c, corpus, articles);
+                System.out.printf("loaded %,d articles in %.1f s (%.0f articles/s, with entity/alias/date rows)%n",
+                        articles, loadSeconds, articles / loadSeconds);
+            } else if (articleCount(c) != articles) {
+                throw new IllegalStateException(jdbcUrl + " holds " + articleCount(c) + " articles, not " + articles);
+            }
+            System.out.println("database " + size(c));
 
             Probes p = probes(c, corpus);
             boolean plansOk;
             try (InJvmKafka kafka = InJvmKafka.start();
                  ServiceProcess api = ServiceProcess.start(root, "api-service", "512m", Map.of(
                          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                         "QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(),
+                         "QUARKUS_DATASOURCE_JDBC_URL", url(pg),
                          "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER))) {
                 api.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("%nHTTP latency (ms), api-service %s, RSS %d MiB at start%n", api.url(), api.rssMib());
@@ -147,21 +155,26 @@ final class QueryBench {
                 Set.of("article_entity_key_sort_idx", "article_entity_pkey")));
         plans.add(new PlanCheck("entity filter rare", SEARCH_ENTITY, PlanCheck.params(rare.key()),
                 Set.of("article_entity_key_sort_idx")));
-        plans.add(new PlanCheck("entity popular + published year", SEARCH_ENTITY_PUBLISHED, PlanCheck.params(popular.key(), from2018, to2018),
+        plans.add(new PlanCheck("entity popular + published year", SEARCH_ENTITY_PUBLISHED, PlanCheck.params(popular.key(), from2018, from2018, to2018, to2018),
                 Set.of("article_published_idx", "article_sort_idx", "article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity popular + mentioned month", SEARCH_ENTITY_MENTIONED,
                 PlanCheck.params(popular.key(), LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 31)),
-                Set.of("article_date_span_idx", "article_date_pkey")));
-        plans.add(new PlanCheck("entity page: counts popular", ENTITY_FIND, PlanCheck.params(popular.key()), Set.of()));
-        plans.add(new PlanCheck("entity page: related popular", ENTITY_RELATED, PlanCheck.params(popular.key()),
+                Set.of("article_date_range_idx", "article_date_pkey")));
+        plans.add(new PlanCheck("entity page: counts popular", ENTITY_FIND, PlanCheck.params(popular.key(), popular.key()),
+                Set.of("entity_pkey")));
+        plans.add(new PlanCheck("entity page: related popular", ENTITY_RELATED, PlanCheck.params(popular.key(), popular.key()),
                 Set.of("article_entity_key_sort_idx")));
-        plans.add(new PlanCheck("entity page: related rare", ENTITY_RELATED, PlanCheck.params(rare.key()),
+        plans.add(new PlanCheck("entity page: related rare", ENTITY_RELATED, PlanCheck.params(rare.key(), rare.key()),
                 Set.of("article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity page: timeline popular", ENTITY_TIMELINE, PlanCheck.params(popular.key()),
                 Set.of("article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity page: mentioned popular", ENTITY_MENTIONED_TIMELINE, PlanCheck.params(popular.key()),
                 Set.of("article_entity_key_sort_idx")));
-        plans.add(new PlanCheck("entity list (most mentioned)", ENTITY_LIST, PlanCheck.params(), Set.of()));
+        plans.add(new PlanCheck("entity list (most mentioned)", ENTITY_LIST, PlanCheck.params(), Set.of("entity_mentions_idx")));
+        plans.add(new PlanCheck("entity list type=PERSON", ENTITY_LIST_TYPE, PlanCheck.params("PERSON"),
+                Set.of("entity_type_mentions_idx", "entity_mentions_idx")));
+        plans.add(new PlanCheck("entity list q=rare name", ENTITY_LIST_TEXT,
+                PlanCheck.params("%" + rare.aliases().get(0).toLowerCase(java.util.Locale.ROOT) + "%"), Set.of("entity_alias_trgm_idx")));
         return new Probes(http, plans);
     }
 
@@ -181,23 +194,25 @@ final class QueryBench {
     private static final String SEARCH_ENTITY_PUBLISHED = """
             SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, left(a.body, 240)
             FROM article a WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (?))
-            AND a.published_at >= ? AND a.published_at < ?
+            AND a.published_at >= ? AND a.sort_at >= ? AND a.published_at < ? AND a.sort_at < ?
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
     private static final String SEARCH_ENTITY_MENTIONED = """
             SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, left(a.body, 240)
             FROM article a WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (?))
-            AND EXISTS (SELECT 1 FROM article_date d WHERE d.article_id = a.id AND d.date_to >= ? AND d.date_from <= ?)
+            AND EXISTS (SELECT 1 FROM article_date d WHERE d.article_id = a.id AND d.date_from IS NOT NULL
+                        AND daterange(d.date_from, d.date_to, '[]') && daterange(?, ?, '[]'))
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
     private static final String ENTITY_FIND = """
-            SELECT e.key, e.name, e.type, count(ae.article_id), coalesce(sum(ae.mention_count), 0)
-            FROM entity e LEFT JOIN article_entity ae ON ae.entity_key = e.key
-            WHERE e.key = ? GROUP BY e.key, e.name, e.type""";
+            SELECT e.key, e.name, e.type, e.article_count, e.mention_count FROM entity e
+            WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = ?), ?)""";
     private static final String ENTITY_RELATED = """
+            WITH recent AS (
+                SELECT article_id FROM article_entity WHERE entity_key = ?
+                ORDER BY sort_at DESC, article_id DESC LIMIT 2000)
             SELECT other.entity_key, e.name, e.type, count(*) AS shared
-            FROM article_entity self
-            JOIN article_entity other ON other.article_id = self.article_id AND other.entity_key <> self.entity_key
+            FROM recent
+            JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> ?
             JOIN entity e ON e.key = other.entity_key
-            WHERE self.entity_key = ?
             GROUP BY other.entity_key, e.name, e.type
             ORDER BY shared DESC, other.entity_key LIMIT 25""";
     private static final String ENTITY_TIMELINE = """
@@ -210,10 +225,19 @@ final class QueryBench {
             FROM article_entity ae JOIN article_date d ON d.article_id = ae.article_id
             WHERE ae.entity_key = ? AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31
             GROUP BY month ORDER BY month""";
+    private static final String ENTITY_LIST_TEXT = """
+            SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
+            FROM entity e WHERE e.article_count > 0
+            AND e.key IN (SELECT x.entity_key FROM entity_alias x WHERE lower(x.alias) LIKE ? ESCAPE '\\')
+            ORDER BY e.mention_count DESC, e.key ASC LIMIT 21""";
+    private static final String ENTITY_LIST_TYPE = """
+            SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
+            FROM entity e WHERE e.article_count > 0 AND e.type = ?
+            ORDER BY e.mention_count DESC, e.key ASC LIMIT 21""";
     private static final String ENTITY_LIST = """
-            SELECT e.key, e.name, e.type, count(*) AS articles, sum(ae.mention_count) AS mentions
-            FROM entity e JOIN article_entity ae ON ae.entity_key = e.key
-            GROUP BY e.key, e.name, e.type ORDER BY mentions DESC, e.key ASC LIMIT 21""";
+            SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
+            FROM entity e WHERE e.article_count > 0
+            ORDER BY e.mention_count DESC, e.key ASC LIMIT 21""";
 
     // ---- measuring ------------------------------------------------------------------------------------------
 
@@ -247,6 +271,17 @@ final class QueryBench {
             }
         }
         throw new IllegalStateException("no entity in two articles");
+    }
+
+    private String url(LocalPostgres pg) {
+        return pg == null ? jdbcUrl : pg.jdbcUrl();
+    }
+
+    private static long articleCount(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM article")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long articleCount(Connection c, String key) throws SQLException {

@@ -16,6 +16,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class EntityRepository {
 
+    /** Co-occurrence is counted over at most this many of an entity's newest articles. */
+    public static final int RELATED_WINDOW = 2_000;
+
     private final EntityManager em;
 
     public EntityRepository(EntityManager em) {
@@ -41,29 +44,31 @@ public class EntityRepository {
                 .setParameter("v", keyOrName).getResultList();
     }
 
-    /** Entities, most mentioned first; {@code text} matches names and aliases (substring, case-insensitive). */
+    /**
+     * Entities, most mentioned first; {@code text} matches names and aliases (substring, case-insensitive). The
+     * counts are kept on the entity row (V6), so the list reads entity_mentions_idx in order, never article_entity.
+     */
     @SuppressWarnings("unchecked")
     public List<EntityCounts> list(String text, String type, Long afterMentions, String afterKey, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT e.key, e.name, e.type, count(*) AS articles, sum(ae.mention_count) AS mentions
-                FROM entity e JOIN article_entity ae ON ae.entity_key = e.key WHERE TRUE""");
+                SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
+                FROM entity e WHERE e.article_count > 0""");
         Map<String, Object> params = new HashMap<>();
         if (type != null) {
             sql.append(" AND e.type = :type");
             params.put("type", type);
         }
         if (text != null) {
-            sql.append(" AND (lower(e.name) LIKE :pattern ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_alias x")
-                    .append(" WHERE x.entity_key = e.key AND lower(x.alias) LIKE :pattern ESCAPE '\\'))");
+            // the name is always one of the aliases; the trigram index entity_alias_trgm_idx (V6) serves the substring match
+            sql.append(" AND e.key IN (SELECT x.entity_key FROM entity_alias x WHERE lower(x.alias) LIKE :pattern ESCAPE '\\')");
             params.put("pattern", "%" + likeEscape(text.toLowerCase(Locale.ROOT)) + "%");
         }
-        sql.append(" GROUP BY e.key, e.name, e.type");
         if (afterKey != null) {
-            sql.append(" HAVING sum(ae.mention_count) < :afterMentions OR (sum(ae.mention_count) = :afterMentions AND e.key > :afterKey)");
+            sql.append(" AND (e.mention_count < :afterMentions OR (e.mention_count = :afterMentions AND e.key > :afterKey))");
             params.put("afterMentions", afterMentions);
             params.put("afterKey", afterKey);
         }
-        sql.append(" ORDER BY mentions DESC, e.key ASC LIMIT :limit");
+        sql.append(" ORDER BY e.mention_count DESC, e.key ASC LIMIT :limit");
         params.put("limit", limit);
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
@@ -79,10 +84,8 @@ public class EntityRepository {
     @SuppressWarnings("unchecked")
     public Optional<EntityCounts> find(String key) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT e.key, e.name, e.type, count(ae.article_id), coalesce(sum(ae.mention_count), 0)
-                        FROM entity e LEFT JOIN article_entity ae ON ae.entity_key = e.key
-                        WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)
-                        GROUP BY e.key, e.name, e.type""")
+                        SELECT e.key, e.name, e.type, e.article_count, e.mention_count FROM entity e
+                        WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)""")
                 .setParameter("key", key).getResultList();
         return rows.stream().findFirst().map(r -> new EntityCounts((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
@@ -104,18 +107,25 @@ public class EntityRepository {
         return result;
     }
 
-    /** Entities that appear in the same articles, strongest (most shared articles) first. */
+    /**
+     * Entities that appear in the same articles, strongest (most shared articles) first, counted over the entity's
+     * newest {@value #RELATED_WINDOW} articles: for a popular entity the co-occurrences of all its articles cost a
+     * join over hundreds of thousands of rows per page view (docs/performance.md), and recent neighbours are the
+     * ones the page is for. Entities in fewer articles are counted exactly.
+     */
     @SuppressWarnings("unchecked")
     public List<Related> related(String key, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
+                        WITH recent AS (
+                            SELECT article_id FROM article_entity WHERE entity_key = :key
+                            ORDER BY sort_at DESC, article_id DESC LIMIT :window)
                         SELECT other.entity_key, e.name, e.type, count(*) AS shared
-                        FROM article_entity self
-                        JOIN article_entity other ON other.article_id = self.article_id AND other.entity_key <> self.entity_key
+                        FROM recent
+                        JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> :key
                         JOIN entity e ON e.key = other.entity_key
-                        WHERE self.entity_key = :key
                         GROUP BY other.entity_key, e.name, e.type
                         ORDER BY shared DESC, other.entity_key LIMIT :limit""")
-                .setParameter("key", key).setParameter("limit", limit).getResultList();
+                .setParameter("key", key).setParameter("window", RELATED_WINDOW).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }
 
