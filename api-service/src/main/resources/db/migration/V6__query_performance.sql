@@ -38,3 +38,7 @@ CREATE INDEX entity_alias_trgm_idx ON entity_alias USING gin (lower(alias) gin_t
 -- GET /articles?mentionedFrom=&mentionedTo=: overlap of the mentioned span with the asked one; the btree on
 -- (date_from, date_to) can only bound one end, so a range from the past read half the table
 CREATE INDEX article_date_range_idx ON article_date USING gist (daterange(date_from, date_to, '[]')) WHERE date_from IS NOT NULL;
+
+-- Entity page timeline: the publication month of each of the entity's articles from an index-only scan instead of
+-- the article rows (for a popular entity that is a fifth of the table)
+CREATE INDEX article_published_by_id_idx ON article (id) INCLUDE (published_at);

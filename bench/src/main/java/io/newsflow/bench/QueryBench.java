@@ -158,7 +158,7 @@ final class QueryBench {
         plans.add(new PlanCheck("entity popular + published year", SEARCH_ENTITY_PUBLISHED, PlanCheck.params(popular.key(), from2018, from2018, to2018, to2018),
                 Set.of("article_published_idx", "article_sort_idx", "article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity popular + mentioned month", SEARCH_ENTITY_MENTIONED,
-                PlanCheck.params(popular.key(), LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 31)),
+                PlanCheck.params(LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 31), popular.key()),
                 Set.of("article_date_range_idx", "article_date_pkey")));
         plans.add(new PlanCheck("entity page: counts popular", ENTITY_FIND, PlanCheck.params(popular.key(), popular.key()),
                 Set.of("entity_pkey")));
@@ -166,9 +166,16 @@ final class QueryBench {
                 Set.of("article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity page: related rare", ENTITY_RELATED, PlanCheck.params(rare.key(), rare.key()),
                 Set.of("article_entity_key_sort_idx")));
+        // the timelines count every article of the entity: for one in a fifth of all articles, reading the small
+        // covering index or the date table whole is the right plan; they are reported, not failed (docs/performance.md)
+        String wholeEntity = "aggregates all " + popularCount + " articles of the entity";
         plans.add(new PlanCheck("entity page: timeline popular", ENTITY_TIMELINE, PlanCheck.params(popular.key()),
-                Set.of("article_entity_key_sort_idx")));
+                Set.of("article_entity_key_sort_idx")).acceptingSeqScan(wholeEntity));
         plans.add(new PlanCheck("entity page: mentioned popular", ENTITY_MENTIONED_TIMELINE, PlanCheck.params(popular.key()),
+                Set.of("article_entity_key_sort_idx")).acceptingSeqScan(wholeEntity));
+        plans.add(new PlanCheck("entity page: timeline rare", ENTITY_TIMELINE, PlanCheck.params(rare.key()),
+                Set.of("article_entity_key_sort_idx")));
+        plans.add(new PlanCheck("entity page: mentioned rare", ENTITY_MENTIONED_TIMELINE, PlanCheck.params(rare.key()),
                 Set.of("article_entity_key_sort_idx")));
         plans.add(new PlanCheck("entity list (most mentioned)", ENTITY_LIST, PlanCheck.params(), Set.of("entity_mentions_idx")));
         plans.add(new PlanCheck("entity list type=PERSON", ENTITY_LIST_TYPE, PlanCheck.params("PERSON"),
@@ -197,10 +204,11 @@ final class QueryBench {
             AND a.published_at >= ? AND a.sort_at >= ? AND a.published_at < ? AND a.sort_at < ?
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
     private static final String SEARCH_ENTITY_MENTIONED = """
+            WITH mentioned AS MATERIALIZED (SELECT DISTINCT d.article_id FROM article_date d WHERE d.date_from IS NOT NULL
+                AND daterange(d.date_from, d.date_to, '[]') && daterange(?, ?, '[]'))
             SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, left(a.body, 240)
-            FROM article a WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (?))
-            AND EXISTS (SELECT 1 FROM article_date d WHERE d.article_id = a.id AND d.date_from IS NOT NULL
-                        AND daterange(d.date_from, d.date_to, '[]') && daterange(?, ?, '[]'))
+            FROM article a JOIN mentioned m ON m.article_id = a.id
+            WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (?))
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
     private static final String ENTITY_FIND = """
             SELECT e.key, e.name, e.type, e.article_count, e.mention_count FROM entity e
@@ -208,13 +216,15 @@ final class QueryBench {
     private static final String ENTITY_RELATED = """
             WITH recent AS (
                 SELECT article_id FROM article_entity WHERE entity_key = ?
-                ORDER BY sort_at DESC, article_id DESC LIMIT 2000)
-            SELECT other.entity_key, e.name, e.type, count(*) AS shared
-            FROM recent
-            JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> ?
-            JOIN entity e ON e.key = other.entity_key
-            GROUP BY other.entity_key, e.name, e.type
-            ORDER BY shared DESC, other.entity_key LIMIT 25""";
+                ORDER BY sort_at DESC, article_id DESC LIMIT 1000),
+            strongest AS (
+                SELECT other.entity_key, count(*) AS shared
+                FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> ?
+                GROUP BY other.entity_key
+                ORDER BY shared DESC, other.entity_key LIMIT 25)
+            SELECT s.entity_key, e.name, e.type, s.shared
+            FROM strongest s JOIN entity e ON e.key = s.entity_key
+            ORDER BY s.shared DESC, s.entity_key""";
     private static final String ENTITY_TIMELINE = """
             SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)
             FROM article_entity ae JOIN article a ON a.id = ae.article_id

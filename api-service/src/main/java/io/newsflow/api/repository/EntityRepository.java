@@ -17,7 +17,7 @@ import java.util.Optional;
 public class EntityRepository {
 
     /** Co-occurrence is counted over at most this many of an entity's newest articles. */
-    public static final int RELATED_WINDOW = 2_000;
+    public static final int RELATED_WINDOW = 1_000;
 
     private final EntityManager em;
 
@@ -118,13 +118,15 @@ public class EntityRepository {
         List<Object[]> rows = em.createNativeQuery("""
                         WITH recent AS (
                             SELECT article_id FROM article_entity WHERE entity_key = :key
-                            ORDER BY sort_at DESC, article_id DESC LIMIT :window)
-                        SELECT other.entity_key, e.name, e.type, count(*) AS shared
-                        FROM recent
-                        JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> :key
-                        JOIN entity e ON e.key = other.entity_key
-                        GROUP BY other.entity_key, e.name, e.type
-                        ORDER BY shared DESC, other.entity_key LIMIT :limit""")
+                            ORDER BY sort_at DESC, article_id DESC LIMIT :window),
+                        strongest AS (
+                            SELECT other.entity_key, count(*) AS shared
+                            FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_key <> :key
+                            GROUP BY other.entity_key
+                            ORDER BY shared DESC, other.entity_key LIMIT :limit)
+                        SELECT s.entity_key, e.name, e.type, s.shared
+                        FROM strongest s JOIN entity e ON e.key = s.entity_key
+                        ORDER BY s.shared DESC, s.entity_key""")
                 .setParameter("key", key).setParameter("window", RELATED_WINDOW).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }

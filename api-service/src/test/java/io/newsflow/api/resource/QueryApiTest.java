@@ -127,6 +127,15 @@ class QueryApiTest {
                 .get("/articles").then().body("items.title", contains("Early"));
         given().queryParam("source", source).queryParam("mentionedFrom", "2016-07-01").queryParam("mentionedTo", "2016-07-31")
                 .get("/articles").then().body("items.title", contains("Late"));
+        // open-ended and wide ranges take the other query plan; a reversed range is empty, not an error
+        given().queryParam("source", source).queryParam("mentionedFrom", "2017").get("/articles").then()
+                .body("items.title", contains("Early"));
+        given().queryParam("source", source).queryParam("mentionedTo", "2016-12-31").get("/articles").then()
+                .body("items.title", contains("Late"));
+        given().queryParam("source", source).queryParam("mentionedFrom", "2010").queryParam("mentionedTo", "2030").get("/articles").then()
+                .body("items.title", contains("Late", "Early"));
+        given().queryParam("source", source).queryParam("mentionedFrom", "2020").queryParam("mentionedTo", "2019").get("/articles").then()
+                .statusCode(200).body("items.size()", equalTo(0));
         given().queryParam("source", source).get("/articles").then()
                 .body("items.title", hasItems("Early", "Late", "Undated"))
                 .body("items.find { it.title == 'Late' }.publishedAt.value", equalTo("2020-03-15T10:00:00Z"));
