@@ -121,6 +121,16 @@ final class PipelineBench {
                 System.out.printf("RSS peak under load (MiB): ingest %d, enrich %d, api %d; load average %s%n",
                         peaks.peak(ingest), peaks.peak(enrich), peaks.peak(api), Bench.loadAverage());
             }
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
