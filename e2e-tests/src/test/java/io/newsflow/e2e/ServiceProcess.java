@@ -35,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e-tests/target/logs/" + module + ".log");
+        Path log = root.resolve("e2e-tests/target/logs/" + module + "-" + port + ".log"); // several instances of a module
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -76,6 +76,12 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override
