@@ -37,6 +37,15 @@ public class ArticleStore {
     /** @return true when the article was new, false when it replaced a stored version */
     @Transactional
     public boolean store(EnrichedArticle a) {
+        return store(a, null);
+    }
+
+    /**
+     * @param traceId the W3C trace id the article came with (null: none)
+     * @return true when the article was new, false when it replaced a stored version
+     */
+    @Transactional
+    public boolean store(EnrichedArticle a, String traceId) {
         UUID id = UUID.fromString(a.id());
         StoredArticle row = articles.findById(id);
         boolean isNew = row == null;
@@ -61,6 +70,7 @@ public class ArticleStore {
         row.enrichmentTookMs = a.enrichment() == null ? null : a.enrichment().tookMs();
         row.entitiesJson = write(a.entities());
         row.datesJson = write(a.dates());
+        row.traceId = traceId;
         if (isNew) {
             articles.persist(row);
         }
