@@ -35,13 +35,23 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e-tests/target/logs/" + module + ".log");
+        Path log = root.resolve("e2e-tests/target/logs/" + module + "-" + port + ".log"); // several instances of a module
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new ServiceProcess(module, port, pb.start(), log);
+    }
+
+    /** The service's console output (JSON lines: the packaged service runs in the prod profile). */
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     String url() {
@@ -76,6 +86,12 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override
