@@ -211,6 +211,25 @@ class QueryApiTest {
     }
 
     @Test
+    void entityCountsFollowAnArticleStoredAgainWithOtherEntities() {
+        String[] khalid = personOf("Khalid");
+        String org = "Council of " + person;
+        String text = "Khalid " + person + " spoke to the " + org + ". " + person + " left.";
+        EnrichedArticle first = storeArticle("Counted", text, "2019-04-12", List.<String[]>of(khalid), org, null, null);
+        String orgKey = "organization:" + org.toLowerCase().replace(' ', '-');
+        given().get("/entities/" + orgKey).then().body("articleCount", equalTo(1)).body("mentionCount", equalTo(1));
+
+        // re-enriched: the organisation is gone and the person has one mention less
+        var person1 = Articles.entity(text, khalid[0], khalid[1], EntityType.PERSON, khalid[2]);
+        store.store(new EnrichedArticle(1, first.id(), null, null, first.source(), first.title(), text, "en", first.publishedAt(),
+                first.receivedAt(), List.of(person1), List.of(), first.enrichment()));
+
+        given().get("/entities/" + orgKey).then().statusCode(200).body("articleCount", equalTo(0)).body("mentionCount", equalTo(0));
+        given().queryParam("q", org).get("/entities").then().body("items.size()", equalTo(0));
+        given().get("/entities/" + khalid[0]).then().body("articleCount", equalTo(1)).body("mentionCount", equalTo(1));
+    }
+
+    @Test
     void badParametersAre400ProblemsNamingTheParameter() {
         for (String[] bad : new String[][]{{"limit", "0"}, {"limit", "201"}, {"type", "people"}, {"cursor", "garbage!"},
                 {"publishedFrom", "yesterday"}, {"mentionedTo", "May"}}) {
