@@ -137,6 +137,8 @@ final class QueryBench {
         http.put("entity list q=popular name", "/entities?q=" + enc(popular.aliases().get(1)));
         http.put("entity list q=rare name", "/entities?q=" + enc(rare.aliases().get(0)));
         http.put("entity list type=PERSON", "/entities?type=PERSON");
+        http.put("source list", "/sources");
+        http.put("source list q=prefix", "/sources?q=" + enc("bench-1"));
 
         OffsetDateTime from2018 = LocalDate.of(2018, 1, 1).atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to2018 = LocalDate.of(2019, 1, 1).atStartOfDay().atOffset(ZoneOffset.UTC);
@@ -182,6 +184,8 @@ final class QueryBench {
                 Set.of("entity_type_mentions_idx", "entity_mentions_idx")));
         plans.add(new PlanCheck("entity list q=rare name", ENTITY_LIST_TEXT,
                 PlanCheck.params("%" + rare.aliases().get(0).toLowerCase(java.util.Locale.ROOT) + "%"), Set.of("entity_alias_trgm_idx")));
+        plans.add(new PlanCheck("source list", SOURCE_LIST, PlanCheck.params(), Set.of())
+                .acceptingSeqScan("counts every article per source, per request"));
         return new Probes(http, plans);
     }
 
@@ -235,6 +239,9 @@ final class QueryBench {
             FROM article_entity ae JOIN article_date d ON d.article_id = ae.article_id
             WHERE ae.entity_key = ? AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31
             GROUP BY month ORDER BY month""";
+    private static final String SOURCE_LIST = """
+            SELECT source, count(*), max(published_at) FROM article WHERE source IS NOT NULL
+            GROUP BY source ORDER BY count(*) DESC, source LIMIT 21""";
     private static final String ENTITY_LIST_TEXT = """
             SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
             FROM entity e WHERE e.article_count > 0
