@@ -1,63 +1,121 @@
 package io.newsflow.api.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.PoisonRecordException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Stores every record of {@code articles.enriched}. The offset is committed only after the transaction
- * committed (the record is acknowledged when this method returns). Poison records go to
- * {@code articles.enriched.dlq}; a database that is away is waited for, never skipped.
+ * Stores every record of {@code articles.enriched}. A record is acknowledged (its offset committed) only
+ * after its transaction committed; a poison record is nacked, which sends it to {@code articles.enriched.dlq}.
+ * A database that is away is waited for with backoff, never skipped.
+ *
+ * <p>Shutting down ends the wait at once and leaves the record neither acknowledged nor nacked: its offset
+ * stays uncommitted, so the next consumer of the partition gets it again, and it never goes to the DLQ.
  */
 @ApplicationScoped
 @Startup // its metrics exist from the start, not from the first record
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ArticleStore store;
     private final ObjectMapper json;
     private final Timer storeTimer;
+    private final Counter retries;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public EnrichedArticleConsumer(ArticleStore store, ObjectMapper json, MeterRegistry registry) {
         this.store = store;
         this.json = json;
         this.storeTimer = Timer.builder("newsflow.api.store").description("Time to store one enriched article")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.retries = Counter.builder("newsflow.api.store.retries")
+                .description("Attempts to store an article that failed on a transient database failure and were retried")
+                .register(registry);
+    }
+
+    /** Runs before the messaging connectors close: a record still waiting for the database is let go, uncommitted. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping.countDown();
     }
 
     @Incoming("articles-enriched")
     @Blocking
-    public void consume(String value) throws InterruptedException {
-        EnrichedArticle article = parse(value);
-        Duration backoff = Duration.ofMillis(500);
-        while (true) {
+    public CompletionStage<Void> consume(Message<String> message) {
+        EnrichedArticle article;
+        try {
+            article = parse(message.getPayload());
+        } catch (PoisonRecordException e) {
+            return message.nack(e);
+        }
+        Duration backoff = FIRST_BACKOFF;
+        while (!isStopping()) {
             try {
                 storeTimer.record(() -> store.store(article));
-                return;
+                return message.ack();
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw e;
+                if (isStopping()) {
+                    break; // the failure may come from the datasource closing under us: not the record's fault
                 }
+                if (!TransientFailures.isTransient(e)) {
+                    return message.nack(e);
+                }
+                retries.increment();
                 LOG.warnf("Database unavailable while storing article %s (%s); retrying in %d ms",
-                        article.id(), e.getMessage(), backoff.toMillis());
-                Thread.sleep(backoff.toMillis());
+                        article.id(), rootMessage(e), backoff.toMillis());
+                if (stoppedWhileWaiting(backoff)) {
+                    break;
+                }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+        LOG.infof("Shutting down: article %s is left uncommitted and will be delivered again", article.id());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Waits for the backoff; true when shutdown began meanwhile (or the thread was interrupted, which means the same). */
+    private boolean stoppedWhileWaiting(Duration backoff) {
+        try {
+            return stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private boolean isStopping() {
+        return stopping.getCount() == 0;
     }
 
     EnrichedArticle parse(String value) {
