@@ -17,13 +17,19 @@ import java.util.concurrent.TimeUnit;
 /** A packaged Quarkus service (fast-jar) running as its own process, as in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    private final Path root;
     private final String name;
+    private final String heap;
+    private final Map<String, String> env;
     private final int port;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(Path root, String name, String heap, Map<String, String> env, int port, Process process, Path log) {
+        this.root = root;
         this.name = name;
+        this.heap = heap;
+        this.env = env;
         this.port = port;
         this.process = process;
         this.log = log;
@@ -38,10 +44,39 @@ final class ServiceProcess implements AutoCloseable {
         Path log = root.resolve("e2e-tests/target/logs/" + module + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // appended: a restarted service keeps the log of its previous life
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(module, port, pb.start(), log);
+        return new ServiceProcess(root, module, heap, env, port, pb.start(), log);
+    }
+
+    /** The same service started again, as a supervisor would after a crash (on another free port). */
+    ServiceProcess restart() throws IOException {
+        return start(root, name, heap, env);
+    }
+
+    /** kill -9: no shutdown hooks, no commits, no flushes. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived kill -9");
+        }
+    }
+
+    /** SIGTERM and wait for the exit, at most the timeout; true when it exited in time. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String name() {
+        return name;
     }
 
     String url() {
@@ -67,6 +102,21 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + tail());
+    }
+
+    /** A Prometheus counter or gauge from /q/metrics, summed over its labels; 0 when absent or not answering. */
+    double metric(String name) {
+        try {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     String tail() {
