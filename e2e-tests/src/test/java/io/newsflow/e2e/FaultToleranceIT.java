@@ -76,7 +76,14 @@ class FaultToleranceIT {
     @BeforeAll
     static void startSystem() throws Exception {
         root = Path.of(System.getProperty("newsflow.root", ".."));
-        work = Files.createTempDirectory(root.resolve("e2e-tests/target"), "faults-");
+        // the broker's and the database's data of the last run stay here for a look after a failure
+        work = root.resolve("e2e-tests/target/faults");
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
         kafka = KafkaProcess.format(work.resolve("kafka"));
         kafka.start();
         pgData = work.resolve("postgres");
