@@ -58,6 +58,7 @@ class FaultToleranceIT {
     private static final String KEY = "fault-key";
     private static final String SOURCE = "fault-test";
     private static final int PER_SCENARIO = 400;
+    private static final Duration OUTAGE = Duration.ofSeconds(75);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -183,9 +184,14 @@ class FaultToleranceIT {
 
     private void postgresStopped(Scenario s) throws Exception {
         s.awaitAccepted(PER_SCENARIO / 4);
+        long down = System.nanoTime();
         stopPostgresUntilApiRetries();
         s.awaitAccepted(PER_SCENARIO / 2); // ingest and enrich go on meanwhile
+        // The outage outlasts the 60 s after which the Kafka connector's default would close a consumer whose
+        // record waits that long for its ack: the length of the fault, not a wait for a condition.
+        Thread.sleep(Math.max(0, OUTAGE.toMillis() - millisSince(down)));
         postgres = LocalPostgres.startPersistent(pgPort, pgData);
+        s.note("postgres down " + millisSince(down) + " ms");
         s.faultEnded();
         s.finish(); // api was never restarted: it recovered by itself
         assertThat(api.isAlive()).isTrue();
