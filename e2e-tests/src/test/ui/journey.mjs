@@ -59,6 +59,9 @@ try {
   check(await page.locator('[data-testid=graph-node]').count() > 0, 'the co-occurrence graph has nodes');
   await page.locator('[data-testid=timeline-bar]').first().waitFor({ timeout: 15000 });
   check(await page.locator('[data-testid=timeline-bar]').count() > 0, 'the timeline has bars');
+  await page.locator('[data-testid=mentioned-timeline] [data-testid=timeline-bar]').first().waitFor({ timeout: 15000 });
+  check(await page.locator('[data-testid=mentioned-timeline] [data-testid=timeline-bar]').count() > 0,
+    'the months the articles speak of have bars');
   check(await page.getByTestId('entity-articles').locator('[data-testid=result]').count() >= 5, 'the entity lists its articles');
   await page.screenshot({ path: `${outDir}/3-entity.png`, fullPage: true });
 

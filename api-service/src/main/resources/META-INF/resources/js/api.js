@@ -59,4 +59,5 @@ export const api = {
   article: (id, signal) => getJson(`articles/${seg(id)}`, null, signal),
   entities: (params, signal) => getJson('entities', params, signal),
   entity: (key, signal) => getJson(`entities/${seg(key)}`, null, signal),
+  sources: (params, signal) => getJson('sources', params, signal),
 };

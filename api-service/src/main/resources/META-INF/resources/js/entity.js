@@ -46,6 +46,7 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
   const aliases = (Array.isArray(entity.aliases) ? entity.aliases : []).filter((a) => a && a !== name);
   const related = (Array.isArray(entity.related) ? entity.related : []).filter((r) => r && r.key);
   const timeline = Array.isArray(entity.timeline) ? entity.timeline : [];
+  const mentioned = Array.isArray(entity.mentionedTimeline) ? entity.mentionedTimeline : [];
 
   const heading = h('h1', {class: 'entity-title', tabindex: '-1'},
     h('span', {'data-testid': 'entity-name', class: 'entity-name'}, name), ' ', typeBadge(type, true));
@@ -78,8 +79,13 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
   const timelineBox = h('div', {class: 'chart-box timeline-box'});
   const timelineSection = h('section', {class: 'card', 'aria-labelledby': 'timeline-h'},
     h('h2', {id: 'timeline-h'}, 'Articles per month'),
-    h('p', {class: 'muted small'}, 'By publication month (arrival month when unknown). Select a bar to search that month.'),
+    h('p', {class: 'muted small'}, 'By publication month (articles without a known date are left out). Select a bar to search that month.'),
     timelineBox);
+  const mentionedBox = h('div', {class: 'chart-box timeline-box', 'data-testid': 'mentioned-timeline'});
+  const mentionedSection = h('section', {class: 'card', 'aria-labelledby': 'mentioned-h'},
+    h('h2', {id: 'mentioned-h'}, 'Months its articles speak of'),
+    h('p', {class: 'muted small'}, 'Dates written in the articles (day or month precision), by month. Select a bar to search articles speaking of that month.'),
+    mentionedBox);
 
   // ---- articles
   const list = h('ol', {class: 'results', 'data-testid': 'entity-articles', 'aria-labelledby': 'articles-h'});
@@ -92,16 +98,20 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '#/entities'}, 'Entities'), h('span', {'aria-hidden': 'true'}, ' / '),
       h('span', null, TYPE_LABELS[type] || type)),
     header,
-    h('div', {class: 'entity-charts'}, graphSection, timelineSection),
+    h('div', {class: 'entity-charts'}, graphSection, timelineSection, mentioned.length ? mentionedSection : null),
     articlesSection));
 
   const stopGraph = responsive(graphBox, (w) => drawGraph(entity, related, w));
   const stopTimeline = responsive(timelineBox, (w) => drawTimeline(timeline, w,
     (month) => searchHref({entity: entity.key, publishedFrom: `${month}-01`, publishedTo: monthEnd(month)}),
     `Articles mentioning ${name} per month`));
+  const stopMentioned = mentioned.length ? responsive(mentionedBox, (w) => drawTimeline(mentioned, w,
+    (month) => searchHref({entity: entity.key, mentionedFrom: month, mentionedTo: month}),
+    `Months the articles mentioning ${name} speak of`)) : () => {};
   onLeave(() => {
     stopGraph();
     stopTimeline();
+    stopMentioned();
   });
 
   let next = null;

@@ -165,6 +165,11 @@ export function createSearchView() {
     }, 250);
   });
 
+  // the source filter suggests every known source, most articles first; sources seen in results join later
+  api.sources({limit: 200}).then((page) => addSources(page.items || [])).catch(() => {
+    // suggestions are a convenience: ignore
+  });
+
   function addSources(items) {
     let added = false;
     for (const it of items) {

@@ -41,12 +41,10 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e-tests/target/logs/" + module + ".log");
+        Path log = root.resolve("e2e-tests/target/logs/" + module + "-" + port + ".log"); // several instances of a module
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
-        // appended: a restarted service keeps the log of its previous life
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new ServiceProcess(root, module, heap, env, port, pb.start(), log);
@@ -57,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
         return start(root, name, heap, env);
     }
 
-    /** kill -9: no shutdown hooks, no commits, no flushes. */
+    /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

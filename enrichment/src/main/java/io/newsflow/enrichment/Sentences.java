@@ -19,7 +19,9 @@ final class Sentences {
     List<CoreMap> split(String segment) {
         Annotation annotation = new Annotation(segment);
         tokenizer.annotate(annotation);
-        splitter.annotate(annotation);
+        if (!annotation.containsKey(CoreAnnotations.SentencesAnnotation.class)) {
+            splitter.annotate(annotation); // CoreNLP 4.5+ tokenizers split sentences themselves; older ones do not
+        }
         return annotation.get(CoreAnnotations.SentencesAnnotation.class);
     }
 }

@@ -36,6 +36,7 @@ public class EntityRepository {
     public List<String> resolveKeys(String keyOrName) {
         return em.createNativeQuery("""
                         SELECT key FROM entity WHERE key = :v
+                        UNION SELECT to_key FROM entity_redirect WHERE from_key = :v
                         UNION SELECT entity_key FROM entity_alias WHERE lower(alias) = lower(:v)""")
                 .setParameter("v", keyOrName).getResultList();
     }
@@ -74,12 +75,14 @@ public class EntityRepository {
         return result;
     }
 
+    /** The entity with this key, or the one it was merged into. */
     @SuppressWarnings("unchecked")
     public Optional<EntityCounts> find(String key) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT e.key, e.name, e.type, count(ae.article_id), coalesce(sum(ae.mention_count), 0)
                         FROM entity e LEFT JOIN article_entity ae ON ae.entity_key = e.key
-                        WHERE e.key = :key GROUP BY e.key, e.name, e.type""")
+                        WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)
+                        GROUP BY e.key, e.name, e.type""")
                 .setParameter("key", key).getResultList();
         return rows.stream().findFirst().map(r -> new EntityCounts((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));

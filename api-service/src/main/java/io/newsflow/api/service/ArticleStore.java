@@ -6,6 +6,7 @@ import io.newsflow.api.repository.ArticleRepository;
 import io.newsflow.api.repository.ArticleRepository.DateRow;
 import io.newsflow.api.repository.StoredArticle;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,21 +17,25 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Stores an enriched article idempotently: the article row is upserted by id and its entity and date
- * rows replaced, all in one transaction, so redelivery or re-enrichment never duplicates anything.
+ * rows replaced, all in one transaction, so redelivery or re-enrichment never duplicates anything. Entities
+ * are stored under their cross-article keys ({@link EntityMerges}).
  */
 @ApplicationScoped
 public class ArticleStore {
 
     private final ArticleRepository articles;
+    private final EntityMerges merges;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public ArticleStore(ArticleRepository articles, ObjectMapper json) {
+    public ArticleStore(ArticleRepository articles, EntityMerges merges, ObjectMapper json) {
         this.articles = articles;
+        this.merges = merges;
         this.json = json;
     }
 
@@ -59,19 +64,21 @@ public class ArticleStore {
         row.sortAt = row.publishedAt != null ? row.publishedAt : row.receivedAt;
         row.enrichmentVersion = a.enrichment() == null ? null : a.enrichment().version();
         row.enrichmentTookMs = a.enrichment() == null ? null : a.enrichment().tookMs();
-        row.entitiesJson = write(a.entities());
+        List<Entity> entities = merges.resolve(a.entities());
+        row.entitiesJson = write(entities);
         row.datesJson = write(a.dates());
         if (isNew) {
             articles.persist(row);
         }
         articles.flush(); // the child rows reference the article row
-        articles.replaceChildren(id, row.sortAt, a.entities(), a.dates().stream()
+        articles.replaceChildren(id, row.sortAt, entities, a.dates().stream()
                 .map(d -> {
                     var span = TimexSpans.of(d.value());
                     return new DateRow(d.start(), d.value(), d.type(), d.resolved(),
                             span.map(TimexSpans.Span::from).orElse(null), span.map(TimexSpans.Span::to).orElse(null));
                 })
                 .toList());
+        merges.learn(entities);
         if (isNew) {
             // delivered to every api instance's LISTEN connection when this transaction commits
             articles.getEntityManager().createNativeQuery("SELECT pg_notify('" + StoredArticleFeed.CHANNEL + "', ?1)")

@@ -39,8 +39,9 @@ public class EntityQueries {
     }
 
     @Transactional
-    public EntityDetail get(String key) {
-        EntityCounts e = entities.find(key).orElseThrow(() -> new NotFoundException("No entity with key " + key));
+    public EntityDetail get(String requestedKey) {
+        EntityCounts e = entities.find(requestedKey).orElseThrow(() -> new NotFoundException("No entity with key " + requestedKey));
+        String key = e.key(); // a merged entity answers for its old keys too
         return new EntityDetail(e.key(), e.name(), e.type(), entities.aliases(List.of(key)).getOrDefault(key, List.of()),
                 e.articleCount(), e.mentionCount(),
                 entities.related(key, RELATED_LIMIT).stream()

@@ -27,6 +27,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.startsWith;
 
 /** The query API against real PostgreSQL. Each test writes its own articles under a unique source. */
 @QuarkusTest
@@ -181,6 +183,22 @@ class QueryApiTest {
                 .body("mentionedTimeline.articles", contains(1));
         given().queryParam("type", "PERSON").queryParam("limit", 200).get("/entities").then()
                 .body("items.type", org.hamcrest.Matchers.everyItem(equalTo("PERSON")));
+    }
+
+    @Test
+    void sourcesAreListedWithCountsMostArticlesFirst() {
+        store.store(Articles.article("One", "First text.", source + "-b", "2019-04-12", List.of(), List.of()));
+        store.store(Articles.article("Two", "Second text.", source + "-b", "2019-05-02", List.of(), List.of()));
+        store.store(Articles.article("Three", "Third text.", source + "-a", null, List.of(), List.of()));
+
+        given().queryParam("q", source.toUpperCase()).get("/sources").then().statusCode(200)
+                .body("items.source", contains(source + "-b", source + "-a"))
+                .body("items.articleCount", contains(2, 1))
+                .body("items[0].latestPublishedAt", startsWith("2019-05-02"))
+                .body("items[1].latestPublishedAt", nullValue());
+        // LIKE wildcards in q are plain characters
+        given().queryParam("q", "%").get("/sources").then().statusCode(200).body("items", empty());
+        given().queryParam("limit", "0").get("/sources").then().statusCode(400).body("errors.field", hasItem("limit"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.newsflow.enrich.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.enrichment.Enricher;
@@ -53,7 +54,6 @@ public class RawArticleProcessor {
     private final ObjectMapper json;
     private final MutinyEmitter<Record<String, EnrichedArticle>> enrichedOut;
     private final Timer enrichTimer;
-    private final Counter tokens;
     private final Counter sendRetries;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -64,7 +64,9 @@ public class RawArticleProcessor {
         this.enrichedOut = enrichedOut;
         this.enrichTimer = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
                 .publishPercentileHistogram().register(registry);
-        this.tokens = Counter.builder("newsflow.enrich.tokens").description("Tokens processed by the NER tagger").register(registry);
+        // read from the enricher's own counter: correct with several records in flight at once
+        FunctionCounter.builder("newsflow.enrich.tokens", enricher, Enricher::tokensProcessed)
+                .description("Tokens processed by the NER tagger").register(registry);
         this.sendRetries = Counter.builder("newsflow.enrich.send.retries")
                 .description("Enriched records Kafka did not acknowledge, sent again").register(registry);
     }
@@ -83,9 +85,7 @@ public class RawArticleProcessor {
         EnrichedArticle enriched;
         try {
             RawArticle raw = parse(message.getPayload());
-            long before = enricher.tokensProcessed();
             enriched = enrichTimer.record(() -> enricher.enrich(raw));
-            tokens.increment(Math.max(0, enricher.tokensProcessed() - before));
         } catch (RuntimeException e) {
             return isStopping() ? leftUncommitted(null) : message.nack(e);
         }

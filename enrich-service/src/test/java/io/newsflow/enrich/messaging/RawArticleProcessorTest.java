@@ -9,7 +9,12 @@ import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -29,6 +35,9 @@ class RawArticleProcessorTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @ConfigProperty(name = "newsflow.enrich.concurrency")
+    int concurrency;
 
     @Test
     void rawArticleIsEnrichedAndPublishedUnderItsId() throws Exception {
@@ -75,6 +84,29 @@ class RawArticleProcessorTest {
         assertThat(header(bad, "dead-letter-topic")).isEqualTo(Topics.RAW);
         assertThat(header(bad, "dead-letter-partition")).isNotBlank();
         assertThat(header(read(Topics.RAW_DLQ, futureId), "dead-letter-reason")).contains("schemaVersion 7");
+    }
+
+    @Test
+    void oneInstanceRunsAConsumerPerCoreThatSplitThePartitions() throws Exception {
+        // a record makes sure the group has formed and owns articles.raw
+        String id = UUID.randomUUID().toString();
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(new RawArticle(1, id, null, null, null,
+                "Split", "Angela Merkel spoke in Berlin.", null, null, null, null, Instant.now())));
+        read(Topics.ENRICHED, id);
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("newsflow-enrich"))
+                    .describedGroups().get("newsflow-enrich").get();
+            assertThat(group.members()).hasSize(concurrency);
+            List<Integer> owned = new ArrayList<>();
+            for (MemberDescription member : group.members()) {
+                List<Integer> partitions = member.assignment().topicPartitions().stream()
+                        .filter(tp -> tp.topic().equals(Topics.RAW)).map(TopicPartition::partition).toList();
+                assertThat(partitions).as("every consumer gets its share").isNotEmpty();
+                owned.addAll(partitions);
+            }
+            assertThat(owned).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        }
     }
 
     @Test
