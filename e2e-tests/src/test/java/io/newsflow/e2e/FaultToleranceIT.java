@@ -138,9 +138,11 @@ class FaultToleranceIT {
 
         // -------- what was promised is what is stored
         Map<String, String> stored = storedHashes();
-        Set<String> rawKeys = keys(readAll("articles.raw"));
+        List<ConsumerRecord<String, String>> raw = readAll("articles.raw");
+        Set<String> rawKeys = keys(raw);
+        List<ConsumerRecord<String, String>> enriched = readAll("articles.enriched");
         for (Scenario sc : scenarios) {
-            sc.report(stored);
+            sc.report(stored, raw, enriched);
         }
         for (Scenario sc : scenarios) {
             assertThat(sc.accepted).as("%s: every article sent was accepted in the end", sc.name).hasSize(PER_SCENARIO);
@@ -336,7 +338,9 @@ class FaultToleranceIT {
             note("all stored " + millisSince(faultEnded) + " ms after the fault ended");
         }
 
-        void report(Map<String, String> stored) {
+        /** Redelivery shows in the topics (the same article written again), never in the database. */
+        void report(Map<String, String> stored, List<ConsumerRecord<String, String>> raw,
+                    List<ConsumerRecord<String, String>> enriched) {
             int storedHere = 0;
             for (var e : accepted.entrySet()) {
                 String hash = stored.get(e.getKey());
@@ -352,11 +356,19 @@ class FaultToleranceIT {
             Set<String> sentHashes = new HashSet<>(accepted.values());
             long rowsWithOurContent = stored.values().stream().filter(sentHashes::contains).count();
             String line = String.format("FAULT SUMMARY | %-48s | accepted %d | stored %d | duplicated %d | lost %d "
-                            + "| changed %d | 429s %d | 503s %d (slowest %d ms) | connection errors %d | %s",
+                            + "| changed %d | extra records raw %d, enriched %d | 429s %d | 503s %d (slowest %d ms) "
+                            + "| connection errors %d | %s",
                     name, accepted.size(), storedHere, rowsWithOurContent - (storedHere - changed.size()), lost.size(), changed.size(),
+                    extraRecords(raw), extraRecords(enriched),
                     limited.get(), unavailable.get(), maxUnavailableMillis.get(), ioErrors.get(), String.join("; ", notes));
             System.out.println(line);
             summary.add(line);
+        }
+
+        /** Records of this scenario's articles beyond the first of each. */
+        private long extraRecords(List<ConsumerRecord<String, String>> records) {
+            return records.stream().filter(r -> accepted.containsKey(r.key())).count()
+                    - records.stream().map(ConsumerRecord::key).filter(accepted::containsKey).distinct().count();
         }
     }
 
