@@ -3,8 +3,11 @@ package io.newsflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.infra.ConsumerOffsets;
+import io.newsflow.events.Telemetry;
+import io.newsflow.events.TraceParent;
 import io.newsflow.infra.InJvmKafka;
 import io.newsflow.infra.LocalPostgres;
+import io.newsflow.infra.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +31,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +56,8 @@ class PipelineIT {
     private static ServiceProcess ingest;
     private static ServiceProcess enrich;
     private static ServiceProcess api;
+    /** Debug lines (one per article) so that the JSON logs can be checked for the article's MDC. */
+    private static final Map<String, String> DEBUG_LOGS = Map.of("QUARKUS_LOG_CATEGORY__IO_NEWSFLOW__LEVEL", "DEBUG");
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -59,8 +66,8 @@ class PipelineIT {
         postgres = LocalPostgres.startEphemeral();
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
-        enrich = ServiceProcess.start(root, "enrich-service", "768m", kafkaEnv);
-        api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, Map.of(
+        enrich = ServiceProcess.start(root, "enrich-service", "768m", merge(kafkaEnv, DEBUG_LOGS));
+        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
         services.addAll(List.of(ingest, enrich, api));
@@ -163,6 +170,62 @@ class PipelineIT {
         assertThat(node.exitValue()).as(output).isZero();
     }
 
+    /** One trace id from the ingest request to the stored row, in the JSON logs, and metrics that moved. */
+    @Test
+    @Order(3)
+    void traceLogsAndMetricsFollowAnArticleThroughTheServices() throws Exception {
+        TraceParent caller = TraceParent.newTrace();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/articles"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .header(Telemetry.TRACEPARENT, caller.header())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Traced\",\"text\":\"Khalifa Haftar flew to Cairo. "
+                        + UUID.randomUUID() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = JSON.readTree(r.body()).get("id").asText();
+        assertThat(TraceParent.parse(r.headers().firstValue(Telemetry.TRACEPARENT).orElse(null)))
+                .hasValueSatisfying(t -> assertThat(t.traceId()).isEqualTo(caller.traceId()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/articles/" + id).get("traceId").asText()).isEqualTo(caller.traceId()));
+
+        // JSON log lines (prod profile) carrying the article id and the trace id as fields
+        for (ServiceProcess s : List.of(enrich, api)) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jsonLogLines(s))
+                    .as("%s log lines with articleId %s", s, id)
+                    .anySatisfy(line -> {
+                        assertThat(line.path(Telemetry.MDC_ARTICLE_ID).asText()).isEqualTo(id);
+                        assertThat(line.path(Telemetry.MDC_TRACE_ID).asText()).isEqualTo(caller.traceId());
+                        assertThat(line.path("level").asText()).isNotBlank();
+                        assertThat(line.path("message").asText()).contains(id);
+                    }));
+        }
+
+        // every metric family the dashboard may query is exported by a running service, and the counters moved
+        Set<String> exported = new TreeSet<>();
+        for (ServiceProcess s : services) {
+            HttpResponse<String> m = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(m.statusCode()).isEqualTo(200);
+            exported.addAll(PrometheusText.names(m.body()));
+            Map<String, String> service = Map.of(Telemetry.TAG_SERVICE, s.toString());
+            assertThat(PrometheusText.sum(m.body(), Telemetry.PROM_ARTICLES_IN, service)).as("%s articles in", s).isPositive();
+            assertThat(PrometheusText.sum(m.body(), Telemetry.PROM_ARTICLES_OUT, service)).as("%s articles out", s).isPositive();
+        }
+        for (String family : Telemetry.PROMETHEUS_FAMILIES) {
+            assertThat(exported.contains(family) || exported.contains(family + "_bucket")).as("%s is exported", family).isTrue();
+        }
+    }
+
+    private static List<JsonNode> jsonLogLines(ServiceProcess s) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(s.log())) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
     /**
      * {@code ./newsflow reprocess}: with enrich stopped, its consumer group goes back to the start of articles.raw
      * and every article is enriched again and replaces its stored enrichment as a whole, under the same id. A
@@ -170,7 +233,7 @@ class PipelineIT {
      * version) as the state an improved extractor has to replace.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void reprocessReenrichesEverythingUnderTheSameIds() throws Exception {
         Map<String, String> before = enrichmentRows();
         assertThat(before).isNotEmpty();

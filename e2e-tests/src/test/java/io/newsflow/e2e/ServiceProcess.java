@@ -77,6 +77,16 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The service's console output (JSON lines: the packaged service runs in the prod profile). */
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -28,9 +28,16 @@ public final class TopicClient {
 
     /** Writes one record and waits for the broker's acknowledgement (acks=all). */
     public void send(String topic, String key, String value) throws Exception {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Writes one record with these headers (UTF-8 values) and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value, Map<String, String> headers) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            var record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         }
     }
 

@@ -8,16 +8,23 @@ import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.PoisonRecordException;
+import io.newsflow.events.Telemetry;
+import io.newsflow.events.Topics;
+import io.newsflow.events.TraceParent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stores every record of {@code articles.enriched}. A record is acknowledged (its offset committed) only
  * after its transaction committed; a poison record is nacked, which sends it to {@code articles.enriched.dlq}.
- * A database that is away is waited for with backoff, never skipped.
+ * A database that is away is waited for with backoff, never skipped. The trace id of the record's
+ * {@code traceparent} header is stored with the article.
  *
  * <p>Shutting down ends the wait at once and leaves the record neither acknowledged nor nacked: its offset
  * stays uncommitted, so the next consumer of the partition gets it again, and it never goes to the DLQ.
@@ -45,16 +53,24 @@ public class EnrichedArticleConsumer {
     private final ObjectMapper json;
     private final Timer storeTimer;
     private final Counter retries;
+    private final Counter articlesIn;
+    private final Counter articlesOut;
+    private final Counter deadLettered;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     public EnrichedArticleConsumer(ArticleStore store, ObjectMapper json, MeterRegistry registry) {
         this.store = store;
         this.json = json;
-        this.storeTimer = Timer.builder("newsflow.api.store").description("Time to store one enriched article")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        this.storeTimer = Timer.builder(Telemetry.DB_WRITE_DURATION).description("Time to store one enriched article")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         this.retries = Counter.builder("newsflow.api.store.retries")
                 .description("Attempts to store an article that failed on a transient database failure and were retried")
                 .register(registry);
+        this.articlesIn = Counter.builder(Telemetry.ARTICLES_IN).description("Enriched records consumed").register(registry);
+        this.articlesOut = Counter.builder(Telemetry.ARTICLES_OUT).description("Articles stored (transaction committed)")
+                .register(registry);
+        this.deadLettered = Counter.builder(Telemetry.DLQ_RECORDS).tag(Telemetry.TAG_TOPIC, Topics.ENRICHED_DLQ)
+                .description("Records sent to a dead-letter topic").register(registry);
     }
 
     /** Runs before the messaging connectors close: a record still waiting for the database is let go, uncommitted. */
@@ -65,23 +81,40 @@ public class EnrichedArticleConsumer {
     @Incoming("articles-enriched")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
+        var incoming = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        TraceParent trace = TraceParent.continueOrStart(
+                incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
+        MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
+        incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
+        articlesIn.increment();
+        try {
+            return consume(message, trace.traceId());
+        } finally {
+            MDC.remove(Telemetry.MDC_TRACE_ID);
+            MDC.remove(Telemetry.MDC_ARTICLE_ID);
+        }
+    }
+
+    private CompletionStage<Void> consume(Message<String> message, String traceId) {
         EnrichedArticle article;
         try {
             article = parse(message.getPayload());
         } catch (PoisonRecordException e) {
-            return message.nack(e);
+            return deadLetter(message, e);
         }
         Duration backoff = FIRST_BACKOFF;
         while (!isStopping()) {
             try {
-                storeTimer.record(() -> store.store(article));
+                storeTimer.record(() -> store.store(article, traceId));
+                articlesOut.increment();
+                LOG.debugf("Stored article %s", article.id());
                 return message.ack();
             } catch (RuntimeException e) {
                 if (isStopping()) {
                     break; // the failure may come from the datasource closing under us: not the record's fault
                 }
                 if (!TransientFailures.isTransient(e)) {
-                    return message.nack(e);
+                    return deadLetter(message, e);
                 }
                 retries.increment();
                 LOG.warnf("Database unavailable while storing article %s (%s); retrying in %d ms",
@@ -94,6 +127,12 @@ public class EnrichedArticleConsumer {
         }
         LOG.infof("Shutting down: article %s is left uncommitted and will be delivered again", article.id());
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** The failure strategy (application.properties) sends every nacked record to articles.enriched.dlq. */
+    private CompletionStage<Void> deadLetter(Message<String> message, Throwable reason) {
+        deadLettered.increment();
+        return message.nack(reason);
     }
 
     /** Waits for the backoff; true when shutdown began meanwhile (or the thread was interrupted, which means the same). */
@@ -126,5 +165,9 @@ public class EnrichedArticleConsumer {
             throw new PoisonRecordException("The record's article id is not a UUID", e);
         }
         return article;
+    }
+
+    private static String header(Header h) {
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -56,6 +56,10 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "enrichment_took_ms")
     public Long enrichmentTookMs;
 
+    /** The W3C trace id of the article's way through the pipeline (null before V5). */
+    @Column(name = "trace_id")
+    public String traceId;
+
     /** The enriched entities (with mentions) as JSON, written and read by the service's ObjectMapper. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "entities")

@@ -112,7 +112,7 @@ public class ArticleQueries {
                 a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
                 read(a.datesJson, new TypeReference<List<DateMention>>() { }),
                 new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs),
-                a.storedAt);
+                a.storedAt, a.traceId);
     }
 
     /** Snippets are plain text: the match marks are dropped (the UI highlights the query itself). */

@@ -42,6 +42,15 @@ public class ArticleStore {
     /** @return true when the article was new, false when it replaced a stored version */
     @Transactional
     public boolean store(EnrichedArticle a) {
+        return store(a, null);
+    }
+
+    /**
+     * @param traceId the W3C trace id the article came with (null: none)
+     * @return true when the article was new, false when it replaced a stored version
+     */
+    @Transactional
+    public boolean store(EnrichedArticle a, String traceId) {
         UUID id = UUID.fromString(a.id());
         StoredArticle row = articles.findById(id);
         boolean isNew = row == null;
@@ -67,6 +76,7 @@ public class ArticleStore {
         List<Entity> entities = merges.resolve(a.entities());
         row.entitiesJson = write(entities);
         row.datesJson = write(a.dates());
+        row.traceId = traceId;
         if (isNew) {
             articles.persist(row);
         }

@@ -23,11 +23,11 @@ public final class Views {
                                  EnrichedArticle.PublishedAt publishedAt, String snippet, List<EntityRef> entities) {
     }
 
-    /** The enriched article as stored, plus when it was stored. */
+    /** The enriched article as stored, plus when it was stored and the W3C trace id that brought it in. */
     public record ArticleDetail(int schemaVersion, String id, String externalId, String url, String source, String title,
                                 String text, String language, EnrichedArticle.PublishedAt publishedAt, Instant receivedAt,
                                 List<Entity> entities, List<DateMention> dates, EnrichedArticle.Enrichment enrichment,
-                                Instant storedAt) {
+                                Instant storedAt, String traceId) {
     }
 
     public record EntitySummary(String key, String name, String type, List<String> aliases, long articleCount, long mentionCount) {

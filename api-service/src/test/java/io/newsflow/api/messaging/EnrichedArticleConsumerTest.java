@@ -4,7 +4,10 @@ import io.newsflow.api.Articles;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EntityType;
 import io.newsflow.events.EventJson;
+import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
+import io.newsflow.events.TraceParent;
+import io.newsflow.infra.PrometheusText;
 import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.PostgresTestResource;
 import io.newsflow.infra.TopicClient;
@@ -13,11 +16,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logmanager.ExtLogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -89,6 +97,88 @@ class EnrichedArticleConsumerTest {
         assertThat(header(bad, "dead-letter-offset")).isNotBlank();
         ConsumerRecord<String, String> future = dlq.stream().filter(r -> futureId.equals(r.key())).findFirst().orElseThrow();
         assertThat(header(future, "dead-letter-reason")).contains("schemaVersion 99");
+    }
+
+    @Test
+    void theTraceIdOfTheRecordIsStoredAndShown() throws Exception {
+        TraceParent trace = TraceParent.newTrace();
+        EnrichedArticle a = haftarArticle();
+        new TopicClient(bootstrap).send(Topics.ENRICHED, a.id(), EventJson.mapper().writeValueAsString(a),
+                Map.of(Telemetry.TRACEPARENT, trace.header()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/articles/" + a.id()).then().statusCode(200).body("traceId", equalTo(trace.traceId())));
+        Object stored = em.createNativeQuery("SELECT trace_id FROM article WHERE id = cast(?1 AS uuid)").setParameter(1, a.id())
+                .getSingleResult();
+        assertThat(stored).isEqualTo(trace.traceId());
+    }
+
+    @Test
+    void logLinesWrittenWhileARecordIsStoredCarryItsArticleIdAndTraceId() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r instanceof ExtLogRecord e) { // the MDC of the thread that logs, read while it logs
+                    seen.add(e.getMdc(Telemetry.MDC_ARTICLE_ID) + " " + e.getMdc(Telemetry.MDC_TRACE_ID));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(EnrichedArticleConsumer.class.getName());
+        logger.addHandler(capture);
+        try {
+            TraceParent trace = TraceParent.newTrace();
+            EnrichedArticle a = haftarArticle();
+            new TopicClient(bootstrap).send(Topics.ENRICHED, a.id(), EventJson.mapper().writeValueAsString(a),
+                    Map.of(Telemetry.TRACEPARENT, trace.header()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seen).contains(a.id() + " " + trace.traceId()));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void metricsCountArticlesInOutAndDeadLettersAndTimeTheDatabaseWrites() throws Exception {
+        String before = metrics();
+        Map<String, String> dlq = Map.of(Telemetry.TAG_TOPIC, Topics.ENRICHED_DLQ, Telemetry.TAG_SERVICE, "api-service");
+        EnrichedArticle good = haftarArticle();
+        send(good.id(), EventJson.mapper().writeValueAsString(good));
+        send(UUID.randomUUID().toString(), "{broken");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String after = metrics();
+            assertThat(delta(before, after, Telemetry.PROM_ARTICLES_IN, Map.of(Telemetry.TAG_SERVICE, "api-service")))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(delta(before, after, Telemetry.PROM_ARTICLES_OUT, Map.of())).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, Telemetry.PROM_DLQ_RECORDS, dlq)).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, Telemetry.PROM_DB_WRITE_DURATION + "_count", Map.of())).isGreaterThanOrEqualTo(1);
+        });
+        String after = metrics();
+        assertThat(PrometheusText.samples(after, Telemetry.PROM_DB_WRITE_DURATION + "_bucket", Map.of("le", "+Inf"))).hasSize(1);
+        assertThat(PrometheusText.samples(after, Telemetry.PROM_DB_WRITE_DURATION, Map.of("quantile", "0.99"))).hasSize(1);
+
+        // the group's lag on every partition of articles.enriched, back to 0 once the offsets are committed
+        Map<String, String> lag = Map.of(Telemetry.TAG_GROUP, "newsflow-api", Telemetry.TAG_TOPIC, Topics.ENRICHED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<PrometheusText.Sample> partitions = PrometheusText.samples(metrics(), Telemetry.PROM_CONSUMER_LAG, lag);
+            assertThat(partitions).hasSize(6);
+            assertThat(partitions).allSatisfy(p -> assertThat(p.value()).isZero());
+        });
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double delta(String before, String after, String name, Map<String, String> labels) {
+        return PrometheusText.sum(after, name, labels) - PrometheusText.sum(before, name, labels);
     }
 
     static EnrichedArticle haftarArticle() {

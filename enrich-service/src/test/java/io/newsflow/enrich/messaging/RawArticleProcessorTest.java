@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.events.ArticleIds;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
+import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
+import io.newsflow.events.TraceParent;
 import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.PrometheusText;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +30,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** articles.raw -> enrich -> articles.enriched, and the DLQ, on a real Kafka broker. */
 @QuarkusTest
@@ -110,10 +114,69 @@ class RawArticleProcessorTest {
     }
 
     @Test
+    void traceContextGoesOnToTheEnrichedRecordAsAChildSpan() throws Exception {
+        TraceParent parent = TraceParent.newTrace();
+        String id = UUID.randomUUID().toString();
+        new TopicClient(bootstrap).send(Topics.RAW, id, rawJson(id, "Angela Merkel visited Paris."),
+                Map.of(Telemetry.TRACEPARENT, parent.header()));
+        TraceParent child = TraceParent.parse(header(read(Topics.ENRICHED, id), Telemetry.TRACEPARENT)).orElseThrow();
+        assertThat(child.traceId()).isEqualTo(parent.traceId());
+        assertThat(child.spanId()).isNotEqualTo(parent.spanId());
+
+        // a record without (or with a broken) trace context starts a trace of its own
+        String other = UUID.randomUUID().toString();
+        new TopicClient(bootstrap).send(Topics.RAW, other, rawJson(other, "Emmanuel Macron spoke in Berlin."),
+                Map.of(Telemetry.TRACEPARENT, "00-broken"));
+        assertThat(TraceParent.parse(header(read(Topics.ENRICHED, other), Telemetry.TRACEPARENT))).isPresent();
+    }
+
+    @Test
+    void metricsCountArticlesInOutAndDeadLettersAndTimeTheEnrichment() throws Exception {
+        String before = metrics();
+        Map<String, String> dlq = Map.of(Telemetry.TAG_TOPIC, Topics.RAW_DLQ, Telemetry.TAG_SERVICE, "enrich-service");
+        String good = UUID.randomUUID().toString();
+        send(Topics.RAW, good, rawJson(good, "Boris Johnson met Joe Biden in London."));
+        send(Topics.RAW, UUID.randomUUID().toString(), "[not a raw article]");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String after = metrics();
+            assertThat(delta(before, after, Telemetry.PROM_ARTICLES_IN, Map.of())).isGreaterThanOrEqualTo(2);
+            assertThat(delta(before, after, Telemetry.PROM_ARTICLES_OUT, Map.of())).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, Telemetry.PROM_DLQ_RECORDS, dlq)).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, Telemetry.PROM_ENRICH_DURATION + "_count", Map.of())).isGreaterThanOrEqualTo(1);
+        });
+        String after = metrics();
+        // a histogram (buckets), so p50/p99 can be computed across instances
+        assertThat(PrometheusText.samples(after, Telemetry.PROM_ENRICH_DURATION + "_bucket", Map.of("le", "+Inf"))).hasSize(1);
+        assertThat(PrometheusText.sum(after, Telemetry.PROM_ENRICH_DURATION + "_sum", Map.of())).isPositive();
+
+        // the group's lag on every partition of articles.raw, back to 0 once the offsets are committed
+        Map<String, String> lag = Map.of(Telemetry.TAG_GROUP, "newsflow-enrich", Telemetry.TAG_TOPIC, Topics.RAW);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<PrometheusText.Sample> partitions = PrometheusText.samples(metrics(), Telemetry.PROM_CONSUMER_LAG, lag);
+            assertThat(partitions).hasSize(6);
+            assertThat(partitions).allSatisfy(p -> assertThat(p.value()).isZero());
+        });
+    }
+
+    @Test
     void healthAndMetricsAnswer() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("newsflow_enrich_duration"));
+    }
+
+    private static String rawJson(String id, String text) throws Exception {
+        return EventJson.mapper().writeValueAsString(new RawArticle(1, id, null, null, "test", null, text, null, null,
+                null, null, Instant.now()));
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double delta(String before, String after, String name, Map<String, String> labels) {
+        return PrometheusText.sum(after, name, labels) - PrometheusText.sum(before, name, labels);
     }
 
     private static JsonNode findByKey(JsonNode entities, String key) {

@@ -1,34 +1,43 @@
 package io.newsflow.ingest.messaging;
 
 import io.newsflow.events.RawArticle;
+import io.newsflow.events.Telemetry;
+import io.newsflow.events.TraceParent;
 import io.newsflow.ingest.IngestConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes raw articles to {@code articles.raw}, keyed by article id. The returned Uni completes only
- * when Kafka has acknowledged the record (acks=all, idempotent producer: see application.properties).
+ * Publishes raw articles to {@code articles.raw}, keyed by article id, with the W3C {@code traceparent}
+ * header. The returned Uni completes only when Kafka has acknowledged the record (acks=all, idempotent
+ * producer: see application.properties).
  */
 @ApplicationScoped
 public class RawArticlePublisher {
 
-    private final MutinyEmitter<Record<String, RawArticle>> emitter;
+    private final MutinyEmitter<RawArticle> emitter;
     private final IngestConfig config;
 
     public RawArticlePublisher(@Channel("articles-raw") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-                               MutinyEmitter<Record<String, RawArticle>> emitter, IngestConfig config) {
+                               MutinyEmitter<RawArticle> emitter, IngestConfig config) {
         this.emitter = emitter;
         this.config = config;
     }
 
-    public Uni<Void> publish(RawArticle article) {
-        return Uni.createFrom().deferred(() -> emitter.send(Record.of(article.id(), article)))
+    public Uni<Void> publish(RawArticle article, TraceParent trace) {
+        var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
+        Message<RawArticle> message = Message.of(article)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).withHeaders(headers).build());
+        return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
                 .ifNoItem().after(config.publishTimeout()).failWith(TimeoutException::new)
                 .onFailure().transform(e -> new BrokerUnavailableException(
                         "Kafka did not acknowledge the article: " + e.getClass().getSimpleName(), e));

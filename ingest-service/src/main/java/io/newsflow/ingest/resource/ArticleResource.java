@@ -1,6 +1,7 @@
 package io.newsflow.ingest.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.events.TraceParent;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.service.ArticleIntake;
@@ -8,6 +9,7 @@ import io.newsflow.ingest.service.ArticleSubmission;
 import io.newsflow.ingest.service.InvalidSubmissionException;
 import io.newsflow.ingest.service.SubmissionParser;
 import io.newsflow.ingest.service.SubmissionParser.Metadata;
+import io.newsflow.ingest.telemetry.RequestTrace;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,11 +39,13 @@ public class ArticleResource {
     private final SubmissionParser parser;
     private final ArticleIntake intake;
     private final IngestConfig config;
+    private final RequestTrace trace;
 
-    public ArticleResource(SubmissionParser parser, ArticleIntake intake, IngestConfig config) {
+    public ArticleResource(SubmissionParser parser, ArticleIntake intake, IngestConfig config, RequestTrace trace) {
         this.parser = parser;
         this.intake = intake;
         this.config = config;
+        this.trace = trace;
     }
 
     public record Accepted(String id, String status) {
@@ -103,22 +107,23 @@ public class ArticleResource {
                     + config.maxBatchLines() + " are accepted in one request.");
         }
         List<Uni<LineResult>> results = new ArrayList<>();
+        TraceParent batchTrace = trace.get();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
-                results.add(acceptLine(i + 1, lines.get(i)));
+                results.add(acceptLine(i + 1, lines.get(i), batchTrace));
             }
         }
         return Uni.join().all(results).andFailFast().map(ArticleResource::summarise);
     }
 
-    private Uni<LineResult> acceptLine(int line, String json) {
+    private Uni<LineResult> acceptLine(int line, String json, TraceParent batchTrace) {
         ArticleSubmission submission;
         try {
             submission = parser.fromJson(json);
         } catch (InvalidSubmissionException e) {
             return Uni.createFrom().item(new LineResult(line, null, "rejected", e.summary()));
         }
-        return intake.accept(submission)
+        return intake.accept(submission, batchTrace)
                 .map(id -> new LineResult(line, id, "accepted", null))
                 .onFailure(BrokerUnavailableException.class)
                 .recoverWithItem(e -> new LineResult(line, null, "rejected", "not acknowledged by Kafka; retry this line"));
@@ -143,7 +148,7 @@ public class ArticleResource {
     }
 
     private Uni<Response> accept(ArticleSubmission submission) {
-        return intake.accept(submission)
+        return intake.accept(submission, trace.get())
                 .map(id -> Response.accepted(Accepted.of(id)).build());
     }
 }

@@ -2,8 +2,11 @@ package io.newsflow.ingest.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
+import io.newsflow.events.TraceParent;
 import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.PrometheusText;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -63,6 +67,53 @@ class ArticleResourceTest {
         assertThat(value.get("publishedAt").asText()).isEqualTo("2019-05-30");
         assertThat(value.get("publishedAtBasis").asText()).isEqualTo("given");
         assertThat(value.get("receivedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void theCallersTraceGoesOnTheKafkaRecordAndBackInTheAnswer() {
+        TraceParent caller = TraceParent.newTrace();
+        var response = withKey().contentType(ContentType.JSON).header(Telemetry.TRACEPARENT, caller.header())
+                .body("{\"text\":\"Traced " + UUID.randomUUID() + "\"}").post("/articles").then().statusCode(202).extract();
+        String id = response.path("id");
+        TraceParent answered = TraceParent.parse(response.header(Telemetry.TRACEPARENT)).orElseThrow();
+        assertThat(answered.traceId()).isEqualTo(caller.traceId());
+        assertThat(answered.spanId()).isNotEqualTo(caller.spanId());
+
+        ConsumerRecord<String, String> record = rawTopic().read(Topics.RAW, id, Duration.ofSeconds(30));
+        assertThat(TopicClient.header(record, Telemetry.TRACEPARENT)).isEqualTo(answered.header());
+    }
+
+    @Test
+    void withoutATraceEveryRequestStartsOneAndBatchLinesShareIt() {
+        var response = withKey().contentType(ArticleResource.NDJSON)
+                .body(bytes("{\"text\":\"Line one " + UUID.randomUUID() + "\"}\n{\"text\":\"Line two " + UUID.randomUUID() + "\"}\n"))
+                .post("/articles/batch").then().statusCode(200).extract();
+        TraceParent trace = TraceParent.parse(response.header(Telemetry.TRACEPARENT)).orElseThrow();
+        List<String> ids = response.path("results.id");
+        List<ConsumerRecord<String, String>> records = rawTopic().readUntilKeys(Topics.RAW, Duration.ofSeconds(30), ids.toArray(String[]::new));
+        for (String id : ids) {
+            ConsumerRecord<String, String> r = records.stream().filter(x -> id.equals(x.key())).findFirst().orElseThrow();
+            assertThat(TraceParent.parse(TopicClient.header(r, Telemetry.TRACEPARENT)).orElseThrow().traceId()).isEqualTo(trace.traceId());
+        }
+        // a broken header is replaced, never passed on
+        String broken = withKey().contentType(ContentType.JSON).header(Telemetry.TRACEPARENT, "00-xyz")
+                .body("{\"text\":\"Broken trace " + UUID.randomUUID() + "\"}").post("/articles").then().statusCode(202)
+                .extract().header(Telemetry.TRACEPARENT);
+        assertThat(TraceParent.parse(broken)).isPresent();
+    }
+
+    @Test
+    void metricsCountArticlesInAndOut() {
+        String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        withKey().contentType(ContentType.JSON).body("{\"text\":\"Counted " + UUID.randomUUID() + "\"}").post("/articles")
+                .then().statusCode(202);
+        withKey().contentType(ContentType.JSON).body("{\"title\":\"no body\"}").post("/articles").then().statusCode(400);
+        String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, String> ingest = Map.of(Telemetry.TAG_SERVICE, "ingest-service");
+        assertThat(PrometheusText.sum(after, Telemetry.PROM_ARTICLES_IN, ingest) - PrometheusText.sum(before, Telemetry.PROM_ARTICLES_IN, ingest))
+                .isEqualTo(1.0);
+        assertThat(PrometheusText.sum(after, Telemetry.PROM_ARTICLES_OUT, ingest) - PrometheusText.sum(before, Telemetry.PROM_ARTICLES_OUT, ingest))
+                .isEqualTo(1.0);
     }
 
     @Test
