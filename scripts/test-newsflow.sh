@@ -51,11 +51,13 @@ expect "status with arguments: usage error" 2 "" "takes no arguments" -- "$NF" s
 expect "ingest without paths: usage error" 2 "" "at least one file" -- "$NF" ingest
 expect "ingest unknown option: usage error" 2 "" "unknown option '--fast'" -- "$NF" ingest --fast x
 expect "enrich without input: usage error" 2 "" "enrich needs" -- "$NF" enrich
+expect "reprocess with arguments: usage error" 2 "" "takes no arguments" -- "$NF" reprocess all
 
 # ---- nothing running
 expect "status with nothing running: exit 0" 0 "^kafka +- +9092 +not running" "" -- "$NF" status
 if [[ $(grep -c 'not running$' "$WORK/out") == 5 ]]; then ok "status: five processes, one line each"; else not_ok "status: five lines" "$(cat "$WORK/out")"; fi
 expect "down with nothing running: exit 0" 0 "" "not running" -- "$NF" down
+expect "reprocess with nothing running: exit 1" 1 "" "Kafka is not running" -- "$NF" reprocess
 
 # ---- stand-in ingest server
 KEY=test-key-123

@@ -2,6 +2,7 @@ package io.newsflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.infra.ConsumerOffsets;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.TraceParent;
 import io.newsflow.infra.InJvmKafka;
@@ -22,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +36,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -220,6 +224,61 @@ class PipelineIT {
             }
         }
         return lines;
+    }
+
+    /**
+     * {@code ./newsflow reprocess}: with enrich stopped, its consumer group goes back to the start of articles.raw
+     * and every article is enriched again and replaces its stored enrichment as a whole, under the same id. A
+     * stale enrichment is planted in the database first (an entity row no extractor produced, dates missing, an old
+     * version) as the state an improved extractor has to replace.
+     */
+    @Test
+    @Order(4)
+    void reprocessReenrichesEverythingUnderTheSameIds() throws Exception {
+        Map<String, String> before = enrichmentRows();
+        assertThat(before).isNotEmpty();
+        try (Connection c = database(); var st = c.createStatement()) {
+            st.execute("INSERT INTO entity (key, name, type) VALUES ('misc:stale', 'Stale', 'MISC') ON CONFLICT DO NOTHING");
+            st.execute("INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at) "
+                    + "SELECT id, 'misc:stale', 'Stale', 'MISC', 1, 0, sort_at FROM article");
+            st.execute("DELETE FROM article_date");
+            st.execute("UPDATE article SET enrichment_version = 'old-extractor', entities = '[]'::jsonb");
+        }
+        assertThat(enrichmentRows()).isNotEqualTo(before);
+
+        assertThatThrownBy(() -> ConsumerOffsets.resetToEarliest(kafka.bootstrapServers(), "newsflow-enrich", "articles.raw"))
+                .as("Kafka refuses to move a group that has members").hasMessageContaining("stop its consumers first");
+        assertThat(enrich.stop(Duration.ofSeconds(30))).isTrue();
+        long replayed = ConsumerOffsets.resetToEarliest(kafka.bootstrapServers(), "newsflow-enrich", "articles.raw");
+        assertThat(replayed).isEqualTo(before.size());
+        services.remove(enrich);
+        enrich = enrich.restart();
+        services.add(enrich);
+        enrich.awaitReady(Duration.ofSeconds(120));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(enrichmentRows()).isEqualTo(before));
+    }
+
+    /** Per article id: its enrichment version, entity rows and date rows as the database holds them. */
+    private static Map<String, String> enrichmentRows() throws Exception {
+        Map<String, String> rows = new java.util.TreeMap<>();
+        try (Connection c = database(); var st = c.createStatement(); var rs = st.executeQuery("""
+                SELECT a.id, a.enrichment_version, jsonb_array_length(a.entities),
+                       (SELECT string_agg(e.entity_key || '*' || e.mention_count, ',' ORDER BY e.entity_key)
+                          FROM article_entity e WHERE e.article_id = a.id),
+                       (SELECT string_agg(d.start_offset || '=' || d.value, ',' ORDER BY d.start_offset)
+                          FROM article_date d WHERE d.article_id = a.id)
+                  FROM article a""")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2) + " | " + rs.getInt(3) + " | " + rs.getString(4) + " | " + rs.getString(5));
+            }
+        }
+        return rows;
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
     }
 
     @Test

@@ -17,13 +17,19 @@ import java.util.concurrent.TimeUnit;
 /** A packaged Quarkus service (fast-jar) running as its own process, as in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    private final Path root;
     private final String name;
+    private final String heap;
+    private final Map<String, String> env;
     private final int port;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(Path root, String name, String heap, Map<String, String> env, int port, Process process, Path log) {
+        this.root = root;
         this.name = name;
+        this.heap = heap;
+        this.env = env;
         this.port = port;
         this.process = process;
         this.log = log;
@@ -41,7 +47,34 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(module, port, pb.start(), log);
+        return new ServiceProcess(root, module, heap, env, port, pb.start(), log);
+    }
+
+    /** The same service started again, as a supervisor would after a crash (on another free port). */
+    ServiceProcess restart() throws IOException {
+        return start(root, name, heap, env);
+    }
+
+    /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived kill -9");
+        }
+    }
+
+    /** SIGTERM and wait for the exit, at most the timeout; true when it exited in time. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String name() {
+        return name;
     }
 
     /** The service's console output (JSON lines: the packaged service runs in the prod profile). */
@@ -79,6 +112,21 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + tail());
     }
 
+    /** A Prometheus counter or gauge from /q/metrics, summed over its labels; 0 when absent or not answering. */
+    double metric(String name) {
+        try {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
@@ -86,12 +134,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-    }
-
-    /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override

@@ -11,44 +11,61 @@ import io.newsflow.events.PoisonRecordException;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
 import io.newsflow.events.TraceParent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Stores every record of {@code articles.enriched}. The offset is committed only after the transaction
- * committed (the record is acknowledged when this method returns). Poison records go to
- * {@code articles.enriched.dlq}; a database that is away is waited for, never skipped. The trace id of the
- * record's {@code traceparent} header is stored with the article.
+ * Stores every record of {@code articles.enriched}. A record is acknowledged (its offset committed) only
+ * after its transaction committed; a poison record is nacked, which sends it to {@code articles.enriched.dlq}.
+ * A database that is away is waited for with backoff, never skipped. The trace id of the record's
+ * {@code traceparent} header is stored with the article.
+ *
+ * <p>Shutting down ends the wait at once and leaves the record neither acknowledged nor nacked: its offset
+ * stays uncommitted, so the next consumer of the partition gets it again, and it never goes to the DLQ.
  */
 @ApplicationScoped
 @Startup // its metrics exist from the start, not from the first record
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ArticleStore store;
     private final ObjectMapper json;
     private final Timer storeTimer;
+    private final Counter retries;
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public EnrichedArticleConsumer(ArticleStore store, ObjectMapper json, MeterRegistry registry) {
         this.store = store;
         this.json = json;
         this.storeTimer = Timer.builder(Telemetry.DB_WRITE_DURATION).description("Time to store one enriched article")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        this.retries = Counter.builder("newsflow.api.store.retries")
+                .description("Attempts to store an article that failed on a transient database failure and were retried")
+                .register(registry);
         this.articlesIn = Counter.builder(Telemetry.ARTICLES_IN).description("Enriched records consumed").register(registry);
         this.articlesOut = Counter.builder(Telemetry.ARTICLES_OUT).description("Articles stored (transaction committed)")
                 .register(registry);
@@ -56,46 +73,88 @@ public class EnrichedArticleConsumer {
                 .description("Records sent to a dead-letter topic").register(registry);
     }
 
+    /** Runs before the messaging connectors close: a record still waiting for the database is let go, uncommitted. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping.countDown();
+    }
+
     @Incoming("articles-enriched")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        TraceParent trace = TraceParent.continueOrStart(header(record.headers().lastHeader(Telemetry.TRACEPARENT)));
+    public CompletionStage<Void> consume(Message<String> message) {
+        var incoming = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        TraceParent trace = TraceParent.continueOrStart(
+                incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
         MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
-        if (record.key() != null) {
-            MDC.put(Telemetry.MDC_ARTICLE_ID, record.key());
-        }
+        incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
         articlesIn.increment();
         try {
-            EnrichedArticle article = parse(record.value());
-            storeWithRetries(article, trace.traceId());
-            articlesOut.increment();
-            LOG.debugf("Stored article %s", article.id());
-        } catch (RuntimeException e) {
-            // the failure strategy (application.properties) sends the record to articles.enriched.dlq
-            deadLettered.increment();
-            throw e;
+            return consume(message, trace.traceId());
         } finally {
             MDC.remove(Telemetry.MDC_TRACE_ID);
             MDC.remove(Telemetry.MDC_ARTICLE_ID);
         }
     }
 
-    private void storeWithRetries(EnrichedArticle article, String traceId) throws InterruptedException {
-        Duration backoff = Duration.ofMillis(500);
-        while (true) {
+    private CompletionStage<Void> consume(Message<String> message, String traceId) {
+        EnrichedArticle article;
+        try {
+            article = parse(message.getPayload());
+        } catch (PoisonRecordException e) {
+            return deadLetter(message, e);
+        }
+        Duration backoff = FIRST_BACKOFF;
+        while (!isStopping()) {
             try {
                 storeTimer.record(() -> store.store(article, traceId));
-                return;
+                articlesOut.increment();
+                LOG.debugf("Stored article %s", article.id());
+                return message.ack();
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw e;
+                if (isStopping()) {
+                    break; // the failure may come from the datasource closing under us: not the record's fault
                 }
+                if (!TransientFailures.isTransient(e)) {
+                    return deadLetter(message, e);
+                }
+                retries.increment();
                 LOG.warnf("Database unavailable while storing article %s (%s); retrying in %d ms",
-                        article.id(), e.getMessage(), backoff.toMillis());
-                Thread.sleep(backoff.toMillis());
+                        article.id(), rootMessage(e), backoff.toMillis());
+                if (stoppedWhileWaiting(backoff)) {
+                    break;
+                }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+        LOG.infof("Shutting down: article %s is left uncommitted and will be delivered again", article.id());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The failure strategy (application.properties) sends every nacked record to articles.enriched.dlq. */
+    private CompletionStage<Void> deadLetter(Message<String> message, Throwable reason) {
+        deadLettered.increment();
+        return message.nack(reason);
+    }
+
+    /** Waits for the backoff; true when shutdown began meanwhile (or the thread was interrupted, which means the same). */
+    private boolean stoppedWhileWaiting(Duration backoff) {
+        try {
+            return stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private boolean isStopping() {
+        return stopping.getCount() == 0;
     }
 
     EnrichedArticle parse(String value) {

@@ -1,29 +1,60 @@
 package io.newsflow.api.messaging;
 
+import javax.transaction.xa.XAException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
-/** Tells failures worth retrying (database away or overloaded) from ones that will fail again. */
+/**
+ * Tells failures worth retrying (database away or overloaded) from ones that will fail again. Looks through causes
+ * and suppressed exceptions: when the database goes away during the commit, the transaction manager throws a
+ * RollbackException that carries the driver's error only as a suppressed XAException.
+ */
 final class TransientFailures {
 
     private TransientFailures() {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SQLTransientException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (isTransientItself(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08 connection, 53 resources, 57 operator intervention (shutdown), 40 rollback (deadlock, serialization)
-                if (state == null ? String.valueOf(sql.getMessage()).contains("Acquisition timeout")
-                        : state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("40")) {
-                    return true;
-                }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
             }
+            todo.addAll(java.util.List.of(t.getSuppressed()));
+        }
+        return false;
+    }
+
+    private static boolean isTransientItself(Throwable t) {
+        if (t instanceof ConnectException || t instanceof SQLTransientException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof XAException xa) {
+            // the resource manager failed or lost the connection: nothing was committed
+            return xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08 connection, 53 resources, 57 operator intervention (shutdown), 40 rollback (deadlock, serialization)
+            return state == null ? String.valueOf(sql.getMessage()).contains("Acquisition timeout")
+                    || String.valueOf(sql.getMessage()).contains("connection has been closed")
+                    : state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("40");
         }
         return false;
     }

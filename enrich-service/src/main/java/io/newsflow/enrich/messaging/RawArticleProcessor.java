@@ -13,48 +13,74 @@ import io.newsflow.events.RawArticle;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
 import io.newsflow.events.TraceParent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * articles.raw -> enrichment -> articles.enriched, keyed by article id. The raw record is acknowledged
- * (and its offset committed) only once Kafka acknowledged the enriched record. A record that cannot be
- * processed is sent to articles.raw.dlq with the reason in its headers and the partition moves on.
- * The record's W3C {@code traceparent} header goes on to the enriched record as a child span of the same trace.
+ * (and its offset committed) only once Kafka acknowledged the enriched record; a broker that is away is
+ * waited for with backoff. A record that cannot be processed (unreadable, from a future schema, or the
+ * extractor fails on it) is nacked, which sends it to articles.raw.dlq with the reason in its headers,
+ * and the partition moves on. The record's W3C {@code traceparent} header goes on to the enriched record as a
+ * child span of the same trace.
+ *
+ * <p>Shutting down ends any wait at once and leaves the record neither acknowledged nor nacked: its offset
+ * stays uncommitted, so it is enriched again by the next consumer of the partition, and it never goes to the DLQ.
  */
 @ApplicationScoped
 @Startup // its metrics exist from the start, not from the first record
 public class RawArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Above the producer's delivery.timeout.ms: the producer gives up first and says why. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
     private final Enricher enricher;
     private final ObjectMapper json;
+    private final MutinyEmitter<EnrichedArticle> enrichedOut;
     private final Timer enrichTimer;
+    private final Counter sendRetries;
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public RawArticleProcessor(Enricher enricher, ObjectMapper json, MeterRegistry registry) {
+    public RawArticleProcessor(Enricher enricher, ObjectMapper json, MeterRegistry registry,
+                               @Channel("articles-enriched") MutinyEmitter<EnrichedArticle> enrichedOut) {
         this.enricher = enricher;
         this.json = json;
+        this.enrichedOut = enrichedOut;
         this.enrichTimer = Timer.builder(Telemetry.ENRICH_DURATION).description("Time to enrich one article")
                 .publishPercentileHistogram().register(registry);
         // read from the enricher's own counter: correct with several records in flight at once
         FunctionCounter.builder("newsflow.enrich.tokens", enricher, Enricher::tokensProcessed)
                 .description("Tokens processed by the NER tagger").register(registry);
+        this.sendRetries = Counter.builder("newsflow.enrich.send.retries")
+                .description("Enriched records Kafka did not acknowledge, sent again").register(registry);
         this.articlesIn = Counter.builder(Telemetry.ARTICLES_IN).description("Raw records consumed").register(registry);
         this.articlesOut = Counter.builder(Telemetry.ARTICLES_OUT).description("Enriched records acknowledged by Kafka")
                 .register(registry);
@@ -62,37 +88,75 @@ public class RawArticleProcessor {
                 .description("Records sent to a dead-letter topic").register(registry);
     }
 
+    /** Runs before the messaging connectors close: a record still waiting for the broker is let go, uncommitted. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping.countDown();
+    }
+
     @Incoming("articles-raw")
-    @Outgoing("articles-enriched")
     @Blocking
-    public Message<EnrichedArticle> process(Message<String> in) {
+    public CompletionStage<Void> process(Message<String> in) {
         var incoming = in.getMetadata(IncomingKafkaRecordMetadata.class);
-        TraceParent trace = TraceParent.continueOrStart(incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
+        TraceParent trace = TraceParent.continueOrStart(
+                incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
         MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
-        incoming.map(m -> m.getKey()).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
+        incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
         articlesIn.increment();
         try {
-            EnrichedArticle enriched = enrich(in.getPayload());
-            LOG.debugf("Enriched article %s: %d entities, %d dates", enriched.id(), enriched.entities().size(), enriched.dates().size());
-            var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
-            return in.withPayload(enriched)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(enriched.id()).withHeaders(headers).build())
-                    .withAck(() -> in.ack().thenRun(articlesOut::increment));
-        } catch (RuntimeException e) {
-            // the failure strategy (application.properties) sends every nacked record to articles.raw.dlq
-            deadLettered.increment();
-            in.nack(e);
-            return null;
+            return process(in, trace);
         } finally {
             MDC.remove(Telemetry.MDC_TRACE_ID);
             MDC.remove(Telemetry.MDC_ARTICLE_ID);
         }
     }
 
+    private CompletionStage<Void> process(Message<String> in, TraceParent trace) {
+        if (isStopping()) {
+            return leftUncommitted(null);
+        }
+        EnrichedArticle enriched;
+        try {
+            enriched = enrich(in.getPayload());
+        } catch (RuntimeException e) {
+            if (isStopping()) {
+                return leftUncommitted(null);
+            }
+            // the failure strategy (application.properties) sends every nacked record to articles.raw.dlq
+            deadLettered.increment();
+            return in.nack(e);
+        }
+        LOG.debugf("Enriched article %s: %d entities, %d dates", enriched.id(), enriched.entities().size(), enriched.dates().size());
+        var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
+        Duration backoff = FIRST_BACKOFF;
+        while (!isStopping()) {
+            try {
+                enrichedOut.sendMessage(Message.of(enriched).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(enriched.id()).withHeaders(headers).build())).await().atMost(SEND_TIMEOUT);
+                articlesOut.increment();
+                return in.ack();
+            } catch (RuntimeException e) {
+                if (isStopping()) {
+                    break; // the producer closing under us is no fault of the record
+                }
+                if (!isTransient(e)) {
+                    deadLettered.increment();
+                    return in.nack(e); // e.g. an enriched record over the broker's size limit
+                }
+                sendRetries.increment();
+                LOG.warnf("Kafka did not acknowledge enriched article %s (%s); sending again in %d ms",
+                        enriched.id(), e.getMessage(), backoff.toMillis());
+                if (stoppedWhileWaiting(backoff)) {
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        return leftUncommitted(enriched.id());
+    }
+
     EnrichedArticle enrich(String value) {
         RawArticle raw = parse(value);
-        EnrichedArticle enriched = enrichTimer.record(() -> enricher.enrich(raw));
-        return enriched;
+        return enrichTimer.record(() -> enricher.enrich(raw));
     }
 
     RawArticle parse(String value) {
@@ -101,6 +165,35 @@ public class RawArticleProcessor {
             throw new PoisonRecordException("The record has neither text nor html", null);
         }
         return raw;
+    }
+
+    /** Broker away, leader moving, our own wait timing out: worth sending again. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetriableException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CompletionStage<Void> leftUncommitted(String id) {
+        LOG.infof("Shutting down: raw article %s is left uncommitted and will be enriched again", id == null ? "" : id);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private boolean stoppedWhileWaiting(Duration backoff) {
+        try {
+            return stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private boolean isStopping() {
+        return stopping.getCount() == 0;
     }
 
     private static String header(Header h) {
