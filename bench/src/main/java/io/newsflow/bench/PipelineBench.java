@@ -2,6 +2,7 @@ package io.newsflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.infra.ServiceProcess;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
 import io.newsflow.infra.InJvmKafka;

@@ -1,5 +1,6 @@
 package io.newsflow.bench;
 
+import io.newsflow.infra.ServiceProcess;
 import io.newsflow.infra.InJvmKafka;
 import io.newsflow.infra.LocalPostgres;
 

@@ -1,5 +1,6 @@
 package io.newsflow.e2e;
 
+import io.newsflow.infra.ServiceProcess;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.Topics;

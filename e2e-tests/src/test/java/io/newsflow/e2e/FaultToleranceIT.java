@@ -1,6 +1,7 @@
 package io.newsflow.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.infra.ServiceProcess;
 import io.newsflow.infra.LocalPostgres;
 import io.newsflow.infra.TopicClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

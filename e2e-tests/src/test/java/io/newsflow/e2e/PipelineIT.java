@@ -2,6 +2,7 @@ package io.newsflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.infra.ServiceProcess;
 import io.newsflow.infra.ConsumerOffsets;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.TraceParent;

@@ -1,4 +1,4 @@
-package io.newsflow.e2e;
+package io.newsflow.infra;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged Quarkus service (fast-jar) running as its own process, as in production. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * A packaged Quarkus service (fast-jar) running as its own process, as in production: for the end-to-end tests and
+ * the benchmarks. Its console output goes to {@code target/service-logs/<module>-<port>.log} under the repository root.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final Path root;
     private final String name;
@@ -35,13 +38,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String module, String heap, Map<String, String> env) throws IOException {
+    public static ServiceProcess start(Path root, String module, String heap, Map<String, String> env) throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package does)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e-tests/target/logs/" + module + "-" + port + ".log"); // several instances of a module
+        Path log = root.resolve("target/service-logs/" + module + "-" + port + ".log"); // several instances of a module
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -51,12 +54,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The same service started again, as a supervisor would after a crash (on another free port). */
-    ServiceProcess restart() throws IOException {
+    public ServiceProcess restart() throws IOException {
         return start(root, name, heap, env);
     }
 
     /** kill -9: no shutdown hook, no commit, no leave-group, as when a machine dies. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " survived kill -9");
@@ -64,12 +67,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait for the exit, at most the timeout; true when it exited in time. */
-    boolean stop(Duration timeout) throws InterruptedException {
+    public boolean stop(Duration timeout) throws InterruptedException {
         process.destroy();
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -78,7 +81,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The service's console output (JSON lines: the packaged service runs in the prod profile). */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -87,11 +90,11 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -113,7 +116,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A Prometheus counter or gauge from /q/metrics, summed over its labels; 0 when absent or not answering. */
-    double metric(String name) {
+    public double metric(String name) {
         try {
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -127,7 +130,21 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String tail() {
+    /** Resident set size of the process in MiB, from /proc (Linux); -1 where that is not readable. */
+    public long rssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
