@@ -15,8 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * Runs before any ingest endpoint: first the API key (401), then the key's request rate (429), then the
- * announced body size (413), so that nobody without a key learns anything, and an oversized body is refused
- * before it is read.
+ * announced body size (413) and encoding (415), so that nobody without a key learns anything, and an oversized
+ * or compressed body is refused before it is read.
  * Health, metrics and OpenAPI live under {@code /q} and are not filtered here.
  */
 public class RequestGate {
@@ -71,6 +71,21 @@ public class RequestGate {
                     "The body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + " bytes.")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Compressed bodies are refused rather than inflated: nothing is decompressed, so a gzip bomb costs us only the
+     * bytes sent, and the client learns at once to send the body as it is (the size limit stays meaningful).
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 150)
+    public Optional<Response> refuseCompressedBodies(ContainerRequestContext ctx) {
+        String encoding = ctx.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (ctx.getProperty(KEY_ID) == null || encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
+            return Optional.empty();
+        }
+        return Optional.of(ProblemMappers.problem(Problem.of(415, "Unsupported Media Type",
+                "Content-Encoding '" + encoding.strip() + "' is not accepted: send the body uncompressed (the limit is "
+                        + config.maxBodyBytes() + " bytes).")));
     }
 
     private static String presentedKey(ContainerRequestContext ctx) {

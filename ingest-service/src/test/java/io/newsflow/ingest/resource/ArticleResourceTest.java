@@ -212,6 +212,21 @@ class ArticleResourceTest {
     }
 
     @Test
+    void compressedBodiesAreRefusedNotInflated() throws Exception {
+        // a gzip bomb: 20 MB of JSON in ~20 KB; nothing may be decompressed
+        var compressed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(("{\"text\":\"" + " ".repeat(20_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        withKey().contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(compressed.toByteArray())
+                .post("/articles")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("Content-Encoding 'gzip' is not accepted"));
+        withKey().contentType(ContentType.JSON).header("Content-Encoding", "identity").body("{\"text\":\"Plain body.\"}")
+                .post("/articles").then().statusCode(202);
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIs413Too() {
         // no Content-Length: the limit is enforced on the bytes actually received
         withKey().contentType(ContentType.JSON)
