@@ -42,6 +42,12 @@ public record TraceParent(String traceId, String spanId, String flags) {
         return parse(header).map(TraceParent::child).orElseGet(TraceParent::newTrace);
     }
 
+    /** The context of a Kafka record's {@code traceparent} header when it is valid, else a new trace. */
+    public static TraceParent continueOrStart(org.apache.kafka.common.header.Headers headers) {
+        var header = headers.lastHeader(Telemetry.TRACEPARENT);
+        return continueOrStart(header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The same trace, with a new span id for the next hop. */
     public TraceParent child() {
         return new TraceParent(traceId, randomHex(8, INVALID_SPAN_ID), flags);

@@ -53,4 +53,15 @@ class TraceParentTest {
         assertThat(TraceParent.parse(fresh.header())).contains(fresh);
         assertThat(TraceParent.newTrace().traceId()).isNotEqualTo(TraceParent.newTrace().traceId());
     }
+
+    @Test
+    void continueOrStartReadsAKafkaRecordsHeader() {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(Telemetry.TRACEPARENT, EXAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TraceParent continued = TraceParent.continueOrStart(headers);
+        assertThat(continued.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(continued.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        TraceParent started = TraceParent.continueOrStart(new org.apache.kafka.common.header.internals.RecordHeaders());
+        assertThat(started.traceId()).matches("[0-9a-f]{32}").isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
 }

@@ -8,6 +8,7 @@ import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.PoisonRecordException;
+import io.newsflow.events.RetryBackoff;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
 import io.newsflow.events.TraceParent;
@@ -18,19 +19,15 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stores every record of {@code articles.enriched}. A record is acknowledged (its offset committed) only
@@ -46,8 +43,6 @@ import java.util.concurrent.TimeUnit;
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ArticleStore store;
     private final ObjectMapper json;
@@ -56,7 +51,7 @@ public class EnrichedArticleConsumer {
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final RetryBackoff backoff = new RetryBackoff();
 
     public EnrichedArticleConsumer(ArticleStore store, ObjectMapper json, MeterRegistry registry) {
         this.store = store;
@@ -75,15 +70,14 @@ public class EnrichedArticleConsumer {
 
     /** Runs before the messaging connectors close: a record still waiting for the database is let go, uncommitted. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
-        stopping.countDown();
+        backoff.stop();
     }
 
     @Incoming("articles-enriched")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         var incoming = message.getMetadata(IncomingKafkaRecordMetadata.class);
-        TraceParent trace = TraceParent.continueOrStart(
-                incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
+        TraceParent trace = incoming.map(m -> TraceParent.continueOrStart(m.getHeaders())).orElseGet(TraceParent::newTrace);
         MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
         incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
         articlesIn.increment();
@@ -102,15 +96,15 @@ public class EnrichedArticleConsumer {
         } catch (PoisonRecordException e) {
             return deadLetter(message, e);
         }
-        Duration backoff = FIRST_BACKOFF;
-        while (!isStopping()) {
+        Duration delay = RetryBackoff.FIRST;
+        while (!backoff.isStopping()) {
             try {
                 storeTimer.record(() -> store.store(article, traceId));
                 articlesOut.increment();
                 LOG.debugf("Stored article %s", article.id());
                 return message.ack();
             } catch (RuntimeException e) {
-                if (isStopping()) {
+                if (backoff.isStopping()) {
                     break; // the failure may come from the datasource closing under us: not the record's fault
                 }
                 if (!TransientFailures.isTransient(e)) {
@@ -118,11 +112,11 @@ public class EnrichedArticleConsumer {
                 }
                 retries.increment();
                 LOG.warnf("Database unavailable while storing article %s (%s); retrying in %d ms",
-                        article.id(), rootMessage(e), backoff.toMillis());
-                if (stoppedWhileWaiting(backoff)) {
+                        article.id(), rootMessage(e), delay.toMillis());
+                if (backoff.stoppedWhileWaiting(delay)) {
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                delay = RetryBackoff.next(delay);
             }
         }
         LOG.infof("Shutting down: article %s is left uncommitted and will be delivered again", article.id());
@@ -135,15 +129,6 @@ public class EnrichedArticleConsumer {
         return message.nack(reason);
     }
 
-    /** Waits for the backoff; true when shutdown began meanwhile (or the thread was interrupted, which means the same). */
-    private boolean stoppedWhileWaiting(Duration backoff) {
-        try {
-            return stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
@@ -153,9 +138,6 @@ public class EnrichedArticleConsumer {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private boolean isStopping() {
-        return stopping.getCount() == 0;
-    }
 
     EnrichedArticle parse(String value) {
         EnrichedArticle article = EventJson.readRecord(json, value, EnrichedArticle.class, EnrichedArticle.SCHEMA_VERSION);
@@ -167,7 +149,4 @@ public class EnrichedArticleConsumer {
         return article;
     }
 
-    private static String header(Header h) {
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -9,6 +9,7 @@ import io.newsflow.enrichment.Enricher;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.PoisonRecordException;
+import io.newsflow.events.RetryBackoff;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
@@ -23,7 +24,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,8 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * articles.raw -> enrichment -> articles.enriched, keyed by article id. The raw record is acknowledged
@@ -54,8 +52,6 @@ import java.util.concurrent.TimeUnit;
 public class RawArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** Above the producer's delivery.timeout.ms: the producer gives up first and says why. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
@@ -67,7 +63,7 @@ public class RawArticleProcessor {
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final RetryBackoff backoff = new RetryBackoff();
 
     public RawArticleProcessor(Enricher enricher, ObjectMapper json, MeterRegistry registry,
                                @Channel("articles-enriched") MutinyEmitter<EnrichedArticle> enrichedOut) {
@@ -90,15 +86,14 @@ public class RawArticleProcessor {
 
     /** Runs before the messaging connectors close: a record still waiting for the broker is let go, uncommitted. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
-        stopping.countDown();
+        backoff.stop();
     }
 
     @Incoming("articles-raw")
     @Blocking
     public CompletionStage<Void> process(Message<String> in) {
         var incoming = in.getMetadata(IncomingKafkaRecordMetadata.class);
-        TraceParent trace = TraceParent.continueOrStart(
-                incoming.map(m -> header(m.getHeaders().lastHeader(Telemetry.TRACEPARENT))).orElse(null));
+        TraceParent trace = incoming.map(m -> TraceParent.continueOrStart(m.getHeaders())).orElseGet(TraceParent::newTrace);
         MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
         incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
         articlesIn.increment();
@@ -111,14 +106,14 @@ public class RawArticleProcessor {
     }
 
     private CompletionStage<Void> process(Message<String> in, TraceParent trace) {
-        if (isStopping()) {
+        if (backoff.isStopping()) {
             return leftUncommitted(null);
         }
         EnrichedArticle enriched;
         try {
             enriched = enrich(in.getPayload());
         } catch (RuntimeException e) {
-            if (isStopping()) {
+            if (backoff.isStopping()) {
                 return leftUncommitted(null);
             }
             // the failure strategy (application.properties) sends every nacked record to articles.raw.dlq
@@ -127,15 +122,15 @@ public class RawArticleProcessor {
         }
         LOG.debugf("Enriched article %s: %d entities, %d dates", enriched.id(), enriched.entities().size(), enriched.dates().size());
         var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
-        Duration backoff = FIRST_BACKOFF;
-        while (!isStopping()) {
+        Duration delay = RetryBackoff.FIRST;
+        while (!backoff.isStopping()) {
             try {
                 enrichedOut.sendMessage(Message.of(enriched).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(enriched.id()).withHeaders(headers).build())).await().atMost(SEND_TIMEOUT);
                 articlesOut.increment();
                 return in.ack();
             } catch (RuntimeException e) {
-                if (isStopping()) {
+                if (backoff.isStopping()) {
                     break; // the producer closing under us is no fault of the record
                 }
                 if (!isTransient(e)) {
@@ -144,11 +139,11 @@ public class RawArticleProcessor {
                 }
                 sendRetries.increment();
                 LOG.warnf("Kafka did not acknowledge enriched article %s (%s); sending again in %d ms",
-                        enriched.id(), e.getMessage(), backoff.toMillis());
-                if (stoppedWhileWaiting(backoff)) {
+                        enriched.id(), e.getMessage(), delay.toMillis());
+                if (backoff.stoppedWhileWaiting(delay)) {
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                delay = RetryBackoff.next(delay);
             }
         }
         return leftUncommitted(enriched.id());
@@ -183,20 +178,6 @@ public class RawArticleProcessor {
         return CompletableFuture.completedFuture(null);
     }
 
-    private boolean stoppedWhileWaiting(Duration backoff) {
-        try {
-            return stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
 
-    private boolean isStopping() {
-        return stopping.getCount() == 0;
-    }
 
-    private static String header(Header h) {
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
 }
