@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  * <pre>
  *   Bench query    [--articles 100000] [--samples 200] [--warmup 20] [--seconds 15] [--jdbc-url URL]
  *   Bench pipeline [--articles 10000] [--seconds 60]
+ *   Bench scaling  [--articles 1500] [--instances 3] [--concurrency 1]
  * </pre>
  * Run from the repository root (or pass {@code --root DIR}) after packaging the services. Exit code 0: done and
  * every plan check passed; 1: a plan check failed (the query that scans sequentially is named); 2: usage.
@@ -25,7 +27,7 @@ public final class Bench {
     }
 
     public static int run(String... args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("query") || args[0].equals("pipeline"))) {
+        if (args.length == 0 || !List.of("query", "pipeline", "scaling").contains(args[0])) {
             return usage();
         }
         Map<String, String> options = new HashMap<>();
@@ -46,6 +48,11 @@ public final class Bench {
                     intOption(options, "warmup", 20), Duration.ofSeconds(intOption(options, "seconds", 15)),
                     options.get("jdbc-url")).run();
             return ok ? 0 : 1;
+        }
+        if (args[0].equals("scaling")) {
+            new ScalingBench(root, intOption(options, "articles", 1_500), intOption(options, "instances", 3),
+                    intOption(options, "concurrency", 1)).run();
+            return 0;
         }
         new PipelineBench(root, intOption(options, "articles", 10_000), Duration.ofSeconds(intOption(options, "seconds", 60))).run();
         return 0;
@@ -71,6 +78,7 @@ public final class Bench {
     private static int usage() {
         System.err.println("usage: Bench query [--articles N] [--samples N] [--warmup N] [--seconds N] [--jdbc-url URL] [--root DIR]");
         System.err.println("       Bench pipeline [--articles N] [--seconds N] [--root DIR]");
+        System.err.println("       Bench scaling [--articles N] [--instances N] [--concurrency N] [--root DIR]");
         return 2;
     }
 }

@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PipelineBench {
 
-    private static final String KEY = "bench-key";
+    static final String KEY = "bench-key";
     private static final int CLIENTS = 8;
     private static final ObjectMapper JSON = EventJson.mapper();
 
@@ -127,7 +127,7 @@ final class PipelineBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -209,18 +209,23 @@ final class PipelineBench {
         return count / seconds(start);
     }
 
-    private record Saturation(double ingestPerSecond, double sustained, double seconds) {
+    record Saturation(double ingestPerSecond, double sustained, double seconds) {
     }
 
     /** All articles into ingest as fast as it takes them, then wait until every one is queryable. */
     private Saturation saturate(String ingestUrl, Connection db) throws Exception {
-        String source = "saturation";
-        AtomicInteger next = new AtomicInteger();
+        return saturate(ingestUrl, db, "saturation", 0, articles);
+    }
+
+    /** Articles {@code first} .. {@code first + count - 1} of the corpus, tagged with {@code source}. */
+    Saturation saturate(String ingestUrl, Connection db, String source, int first, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger(first);
+        int end = first + count;
         long start = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<Object>> done = clients.invokeAll(java.util.Collections.nCopies(CLIENTS, () -> {
-                for (int i = next.getAndIncrement(); i < articles; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
                     post(ingestUrl, source, i);
                 }
                 return null;
@@ -232,9 +237,9 @@ final class PipelineBench {
             clients.shutdown();
         }
         double ingestSeconds = seconds(start);
-        awaitStored(db, source, articles, Duration.ofMinutes(30));
+        awaitStored(db, source, count, Duration.ofMinutes(30));
         double total = seconds(start);
-        return new Saturation(articles / ingestSeconds, articles / total, total);
+        return new Saturation(count / ingestSeconds, count / total, total);
     }
 
     /** Open-loop sends at {@code rate}/s for one phase; latency from each send to its stored_at. */
@@ -338,19 +343,19 @@ final class PipelineBench {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+    static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
         var m = new java.util.HashMap<>(a);
         m.putAll(b);
         return m;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 }

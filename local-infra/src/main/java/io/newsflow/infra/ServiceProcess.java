@@ -144,6 +144,22 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /** The operating system's process id (for jcmd, /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time (user + system) the process used so far, in seconds, from /proc (Linux); -1 where not readable. */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // the name may contain spaces
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in USER_HZ (100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
