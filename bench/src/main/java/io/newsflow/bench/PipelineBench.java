@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ingest-to-queryable rate until all are stored;</li>
  *   <li>latency at 50% and 90% of that rate: paced sends, ingest-to-queryable p50/p99 (queryable = the article
  *       row's stored_at, set in the storing transaction);</li>
+ *   <li>reads while writing: query latency of one reader at rest and during the saturation phase;</li>
  *   <li>RSS of each service at rest and at its peak under load.</li>
  * </ol>
  * The ingest rate limit is raised for the run (NEWSFLOW_INGEST_RATE_LIMIT_*); everything shares this machine's cores.
@@ -106,7 +107,19 @@ final class PipelineBench {
                 System.out.printf("api upserts: %.0f articles/s vs plain JDBC batch insert %.0f rows/s (x%.2f)%n",
                         upserts, jdbcLimit, upserts / jdbcLimit);
 
-                Saturation s = saturate(ingest.url(), db);
+                Latencies readsAtRest = ReadProbe.forDuration(api.url(), Duration.ofSeconds(20));
+                Saturation s;
+                Latencies readsUnderWrites;
+                try (ReadProbe probe = ReadProbe.start(api.url())) {
+                    s = saturate(ingest.url(), db);
+                    readsUnderWrites = probe.latencies();
+                }
+                System.out.printf("reads (%s, 5/s): at rest p50 %.1f ms, p99 %.1f ms (%d); while storing "
+                                + "at full rate p50 %.1f ms, p99 %.1f ms (%d): x%.1f / x%.1f%n", String.join(", ", ReadProbe.QUERIES),
+                        readsAtRest.percentileMs(50), readsAtRest.percentileMs(99), readsAtRest.count(),
+                        readsUnderWrites.percentileMs(50), readsUnderWrites.percentileMs(99), readsUnderWrites.count(),
+                        readsUnderWrites.percentileMs(50) / readsAtRest.percentileMs(50),
+                        readsUnderWrites.percentileMs(99) / readsAtRest.percentileMs(99));
                 System.out.printf("ingest: %.0f requests/s (%d clients) vs Kafka raw producer %.0f records/s (x%.2f)%n",
                         s.ingestPerSecond(), CLIENTS, producerLimit, s.ingestPerSecond() / producerLimit);
                 System.out.printf("sustained ingest -> queryable: %.1f articles/s (%,d articles in %.0f s)%n",
