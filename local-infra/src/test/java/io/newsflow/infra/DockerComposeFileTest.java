@@ -57,7 +57,7 @@ class DockerComposeFileTest {
 
     @Test
     void declaresKafkaPostgresAndTheThreeServices() {
-        assertThat(services).containsOnlyKeys("kafka", "postgres", "ingest-service", "enrich-service", "api-service");
+        assertThat(services).containsOnlyKeys("kafka", "postgres", "ingest-service", "enrich-service", "api-service", "gateway");
     }
 
     @Test
@@ -105,10 +105,35 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void enrichServiceScalesBecauseItPublishesNoHostPort() {
-        assertThat(service("enrich-service")).doesNotContainKey("ports");
-        assertThat(service("ingest-service").get("ports")).asInstanceOf(LIST).containsExactly("8081:8081");
-        assertThat(service("api-service").get("ports")).asInstanceOf(LIST).containsExactly("8080:8080");
+    void everyServiceScalesBecauseOnlyTheGatewayPublishesTheirPorts() {
+        for (String app : APPS) {
+            assertThat(service(app)).as(app + " must publish no host port, or a second replica could not start")
+                    .doesNotContainKey("ports");
+            assertThat(service(app).get("expose")).as(app).asInstanceOf(LIST).containsExactly(HTTP_PORTS.get(app));
+        }
+        assertThat(service("gateway").get("ports")).asInstanceOf(LIST).containsExactlyInAnyOrder("8080:8080", "8081:8081");
+        assertThat(dependsOn("gateway")).containsOnlyKeys("ingest-service", "api-service");
+        assertThat(healthcheck("gateway")).contains("http://127.0.0.1:8080/q/health/ready");
+    }
+
+    @Test
+    void gatewaySpreadsRequestsOverTheReplicasAndStreamsEvents() throws IOException {
+        List<?> volumes = (List<?>) service("gateway").get("volumes");
+        assertThat(volumes).hasSize(1);
+        String[] mount = ((String) volumes.get(0)).split(":");
+        assertThat(mount[1]).isEqualTo("/etc/nginx/conf.d/default.conf");
+        String conf = Files.readString(root.resolve(mount[0]));
+        // Docker's DNS, asked again while running: replicas added by --scale are used without a restart
+        assertThat(conf).containsPattern("(?m)^resolver 127\\.0\\.0\\.11 valid=\\d+s");
+        assertThat(conf).containsPattern("(?s)listen 8080;.*set \\$(\\w+) http://api-service:8080;\\s+proxy_pass \\$\\1;");
+        assertThat(conf).containsPattern("(?s)listen 8081;.*set \\$(\\w+) http://ingest-service:8081;\\s+proxy_pass \\$\\1;");
+        assertThat(conf).containsPattern("(?s)location = /stream \\{[^}]*proxy_buffering off;");
+        // the gateway must not refuse bodies the ingest service would answer itself (413 problem+json up to its cap)
+        Properties ingest = new Properties();
+        try (Reader r = Files.newBufferedReader(root.resolve("ingest-service/src/main/resources/application.properties"))) {
+            ingest.load(r);
+        }
+        assertThat(conf).contains("client_max_body_size " + ingest.getProperty("quarkus.http.limits.max-body-size").toLowerCase(Locale.ROOT) + ";");
     }
 
     @Test
