@@ -11,7 +11,7 @@ import io.newsflow.enrichment.ner.MentionPropagation;
 import io.newsflow.enrichment.ner.NerTagger;
 import io.newsflow.enrichment.ner.RawMention;
 import io.newsflow.enrichment.text.HtmlMainText;
-import io.newsflow.enrichment.text.LanguageGuess;
+import io.newsflow.enrichment.text.LanguageDetection;
 import io.newsflow.enrichment.text.Segments;
 import io.newsflow.enrichment.text.TextCleaner;
 import io.newsflow.enrichment.text.TitleCleaner;
@@ -61,6 +61,7 @@ public final class Enricher {
         this.sentences = new Sentences();
         this.ner = new NerTagger();
         this.dates = new DateTagger();
+        LanguageDetection.load();
     }
 
     /** The {@code enrichment.version} written into every record. */
@@ -105,7 +106,7 @@ public final class Enricher {
             }
         }
 
-        String language = raw.language() != null && !raw.language().isBlank() ? raw.language().strip() : LanguageGuess.guess(text);
+        String language = raw.language() != null && !raw.language().isBlank() ? raw.language().strip() : LanguageDetection.detect(title, text);
 
         PublishedAt publishedAt;
         if (raw.publishedAt() != null && !raw.publishedAt().isBlank()) {
