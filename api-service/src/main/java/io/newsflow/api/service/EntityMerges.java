@@ -54,14 +54,10 @@ public class EntityMerges {
         }
         Map<String, String> targets = redirects(entities.stream().map(Entity::key).toList());
         for (Entity e : entities) {
-            if (targets.containsKey(e.key()) || e.type() == EntityType.PERSON) {
+            if (targets.containsKey(e.key()) || !isBareAcronym(e)) {
                 continue;
             }
             String acronym = acronym(e.name());
-            boolean bare = acronym != null && e.mentions().stream().allMatch(m -> acronym.equals(acronym(m.text())));
-            if (!bare) {
-                continue;
-            }
             List<?> owners = em.createNativeQuery("""
                             SELECT DISTINCT a.entity_key FROM entity_alias a JOIN entity x ON x.key = a.entity_key
                             WHERE a.alias IN (:forms) AND x.type = :type AND x.key <> :key AND x.name NOT IN (:forms)
@@ -80,13 +76,35 @@ public class EntityMerges {
         return targets.isEmpty() ? entities : apply(entities, targets, names(List.copyOf(targets.values())));
     }
 
+    /**
+     * True when {@link #resolve} would look up stored entities and aliases for these entities (a bare acronym), and so
+     * must see the rows of the articles stored before in the same transaction.
+     */
+    public static boolean resolveReadsStoredEntities(List<Entity> entities) {
+        return entities.stream().anyMatch(EntityMerges::isBareAcronym);
+    }
+
+    /** True when {@link #learn} would look for entities to merge (an entity defines an acronym); otherwise it does nothing. */
+    public static boolean learnReadsStoredEntities(List<Entity> stored) {
+        return stored.stream().anyMatch(e -> !definedAcronyms(e).isEmpty());
+    }
+
+    private static boolean isBareAcronym(Entity e) {
+        String acronym = e.type() == EntityType.PERSON ? null : acronym(e.name());
+        return acronym != null && e.mentions().stream().allMatch(m -> acronym.equals(acronym(m.text())));
+    }
+
+    private static List<String> definedAcronyms(Entity e) {
+        if (e.type() == EntityType.PERSON || acronym(e.name()) != null) {
+            return List.of();
+        }
+        return e.mentions().stream().map(m -> acronym(m.text())).filter(a -> a != null).distinct().toList();
+    }
+
     /** Merges entities stored so far under a bare acronym into the entities of this article that define it. */
     public void learn(List<Entity> stored) {
         for (Entity e : stored) {
-            if (e.type() == EntityType.PERSON || acronym(e.name()) != null) {
-                continue;
-            }
-            for (String acronym : e.mentions().stream().map(m -> acronym(m.text())).filter(a -> a != null).distinct().toList()) {
+            for (String acronym : definedAcronyms(e)) {
                 @SuppressWarnings("unchecked")
                 List<String> bare = em.createNativeQuery("""
                                 SELECT x.key FROM entity x WHERE x.type = :type AND x.key <> :key AND x.name = :acronym
