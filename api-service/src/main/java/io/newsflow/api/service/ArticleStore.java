@@ -80,7 +80,7 @@ public class ArticleStore {
             latest.put(id, in);
         }
         // Rows wait here and go to the database together; they are written early only when a merge lookup
-        // must see them (an acronym, which few articles have).
+        // must see them (a bare acronym to resolve, a merge to make).
         List<ArticleRow> pending = new ArrayList<>();
         Set<UUID> created = new HashSet<>();
         for (var entry : latest.entrySet()) {
@@ -90,7 +90,10 @@ public class ArticleStore {
             }
             List<Entity> entities = merges.resolve(found);
             pending.add(row(entry.getKey(), entry.getValue(), entities, now));
-            if (EntityMerges.learnReadsStoredEntities(entities)) {
+            // learn looks at the rows up to this article's: when the unwritten ones cannot change what it finds and it
+            // finds nothing to merge (the common case), nothing needs writing yet
+            if (EntityMerges.learnReadsStoredEntities(entities) && (EntityMerges.unwrittenMatter(unwrittenEntities(pending), entities)
+                    || merges.wouldMerge(entities))) {
                 created.addAll(write(pending));
                 merges.learn(entities);
             }
@@ -99,6 +102,10 @@ public class ArticleStore {
         // delivered to every api instance's LISTEN connection when this transaction commits
         articles.notifyStored(StoredArticleFeed.CHANNEL, latest.keySet().stream().filter(created::contains).toList());
         return created.size();
+    }
+
+    private static List<Entity> unwrittenEntities(List<ArticleRow> pending) {
+        return pending.stream().flatMap(r -> r.entities().stream()).toList();
     }
 
     private Set<UUID> write(List<ArticleRow> pending) {

@@ -126,6 +126,19 @@ class EntityMergesTest {
     }
 
     @Test
+    void inOneBatchAnAcronymTwoOrganisationsShareIsNotMergedEither() {
+        Org one = Org.fresh();
+        Org other = new Org(one.acronym(), "Quiet League of " + one.acronym().substring(1, 3) + "a Traders");
+        EnrichedArticle ambiguous = bare(one);
+        store.storeAll(List.of(new ArticleStore.Incoming(defining(one), null), new ArticleStore.Incoming(defining(other), null),
+                new ArticleStore.Incoming(ambiguous, null)));
+
+        given().get("/articles/" + ambiguous.id()).then().body("entities.key", contains(one.acronymKey()));
+        given().get("/entities/" + one.key()).then().body("articleCount", equalTo(1));
+        given().get("/entities/" + other.key()).then().body("articleCount", equalTo(1));
+    }
+
+    @Test
     void peopleAreNeverMergedByInitials() {
         String text = "JFK spoke. John Fitzgerald Kennedy (JFK) spoke again.";
         Entity initials = Articles.entity("JFK spoke.", "person:jfk-" + RANDOM.nextInt(1_000_000), "JFK", EntityType.PERSON, "JFK");
