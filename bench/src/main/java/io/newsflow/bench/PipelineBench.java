@@ -67,11 +67,13 @@ final class PipelineBench {
     private final Duration phase;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Corpus corpus;
+    private final boolean upsertsOnly;
 
-    PipelineBench(Path root, int articles, Duration phase) {
+    PipelineBench(Path root, int articles, Duration phase, boolean upsertsOnly) {
         this.root = root;
         this.articles = articles;
         this.phase = phase;
+        this.upsertsOnly = upsertsOnly;
         this.corpus = Corpus.forArticles(7, articles);
     }
 
@@ -105,6 +107,10 @@ final class PipelineBench {
                 double upserts = apiUpserts(kafka.bootstrapServers(), db, Math.max(500, articles / 2));
                 System.out.printf("api upserts: %.0f articles/s vs plain JDBC batch insert %.0f rows/s (x%.2f)%n",
                         upserts, jdbcLimit, upserts / jdbcLimit);
+                if (upsertsOnly) {
+                    peaks.stop();
+                    return;
+                }
 
                 Saturation s = saturate(ingest.url(), db);
                 System.out.printf("ingest: %.0f requests/s (%d clients) vs Kafka raw producer %.0f records/s (x%.2f)%n",
