@@ -54,7 +54,12 @@ public final class Bench {
                     intOption(options, "concurrency", 1)).run();
             return 0;
         }
-        new PipelineBench(root, intOption(options, "articles", 10_000), Duration.ofSeconds(intOption(options, "seconds", 60))).run();
+        String stages = options.getOrDefault("stages", "all");
+        if (!stages.equals("all") && !stages.equals("upserts")) {
+            return usage();
+        }
+        new PipelineBench(root, intOption(options, "articles", 10_000), Duration.ofSeconds(intOption(options, "seconds", 60)),
+                stages.equals("upserts")).run();
         return 0;
     }
 
@@ -77,7 +82,8 @@ public final class Bench {
 
     private static int usage() {
         System.err.println("usage: Bench query [--articles N] [--samples N] [--warmup N] [--seconds N] [--jdbc-url URL] [--root DIR]");
-        System.err.println("       Bench pipeline [--articles N] [--seconds N] [--root DIR]");
+        System.err.println("       Bench pipeline [--articles N] [--seconds N] [--stages all|upserts] [--root DIR]");
+        System.err.println("       (--stages upserts: the baselines and api upserts only, not saturation and latency)");
         System.err.println("       Bench scaling [--articles N] [--instances N] [--concurrency N] [--root DIR]");
         return 2;
     }

@@ -68,11 +68,13 @@ final class PipelineBench {
     private final Duration phase;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Corpus corpus;
+    private final boolean upsertsOnly;
 
-    PipelineBench(Path root, int articles, Duration phase) {
+    PipelineBench(Path root, int articles, Duration phase, boolean upsertsOnly) {
         this.root = root;
         this.articles = articles;
         this.phase = phase;
+        this.upsertsOnly = upsertsOnly;
         this.corpus = Corpus.forArticles(7, articles);
     }
 
@@ -103,20 +105,33 @@ final class PipelineBench {
                 System.out.printf("%nRSS at rest (MiB): ingest %d, enrich %d, api %d%n", ingest.rssMib(), enrich.rssMib(), api.rssMib());
                 RssPeaks peaks = new RssPeaks(services);
 
-                double upserts = apiUpserts(kafka.bootstrapServers(), db, Math.max(500, articles / 2));
+                double upserts;
+                Latencies readsUnderUpserts;
+                try (ReadProbe probe = ReadProbe.start(api.url())) {
+                    upserts = apiUpserts(kafka.bootstrapServers(), db, Math.max(500, articles / 2));
+                    readsUnderUpserts = probe.latencies();
+                }
                 System.out.printf("api upserts: %.0f articles/s vs plain JDBC batch insert %.0f rows/s (x%.2f)%n",
                         upserts, jdbcLimit, upserts / jdbcLimit);
+                if (upsertsOnly) {
+                    peaks.stop();
+                    return;
+                }
 
                 Latencies readsAtRest = ReadProbe.forDuration(api.url(), Duration.ofSeconds(20));
+                System.out.printf("reads (%s, 5/s) at rest: p50 %.1f ms, p99 %.1f ms (%d); during the api upserts: p50 %.1f ms,"
+                                + " p99 %.1f ms (%d): x%.1f / x%.1f%n", String.join(", ", ReadProbe.QUERIES),
+                        readsAtRest.percentileMs(50), readsAtRest.percentileMs(99), readsAtRest.count(),
+                        readsUnderUpserts.percentileMs(50), readsUnderUpserts.percentileMs(99), readsUnderUpserts.count(),
+                        readsUnderUpserts.percentileMs(50) / readsAtRest.percentileMs(50),
+                        readsUnderUpserts.percentileMs(99) / readsAtRest.percentileMs(99));
                 Saturation s;
                 Latencies readsUnderWrites;
                 try (ReadProbe probe = ReadProbe.start(api.url())) {
                     s = saturate(ingest.url(), db);
                     readsUnderWrites = probe.latencies();
                 }
-                System.out.printf("reads (%s, 5/s): at rest p50 %.1f ms, p99 %.1f ms (%d); while storing "
-                                + "at full rate p50 %.1f ms, p99 %.1f ms (%d): x%.1f / x%.1f%n", String.join(", ", ReadProbe.QUERIES),
-                        readsAtRest.percentileMs(50), readsAtRest.percentileMs(99), readsAtRest.count(),
+                System.out.printf("reads during the saturated pipeline: p50 %.1f ms, p99 %.1f ms (%d): x%.1f / x%.1f%n",
                         readsUnderWrites.percentileMs(50), readsUnderWrites.percentileMs(99), readsUnderWrites.count(),
                         readsUnderWrites.percentileMs(50) / readsAtRest.percentileMs(50),
                         readsUnderWrites.percentileMs(99) / readsAtRest.percentileMs(99));

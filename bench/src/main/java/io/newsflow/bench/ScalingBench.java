@@ -38,7 +38,7 @@ final class ScalingBench {
         this.articles = articles;
         this.maxInstances = maxInstances;
         this.concurrency = concurrency;
-        this.pipeline = new PipelineBench(root, articles + WARMUP_ARTICLES, Duration.ZERO);
+        this.pipeline = new PipelineBench(root, articles + WARMUP_ARTICLES, Duration.ZERO, false);
     }
 
     private record Step(int instances, double articlesPerSecond, double seconds, Map<String, Double> cpuSeconds,

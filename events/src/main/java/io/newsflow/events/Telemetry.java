@@ -20,7 +20,7 @@ public final class Telemetry {
     public static final String DLQ_RECORDS = "newsflow.dlq.records";
     /** Timer with histogram buckets: time to enrich one article (enrich-service). */
     public static final String ENRICH_DURATION = "newsflow.enrich.duration";
-    /** Timer with histogram buckets: time of the database transaction that stores one article (api-service). */
+    /** Timer with histogram buckets: time of the database transaction that stores one batch of articles (api-service). */
     public static final String DB_WRITE_DURATION = "newsflow.api.store";
     /** Gauge: records of a partition not yet committed by the service's consumer group (log end - committed). */
     public static final String CONSUMER_LAG = "newsflow.consumer.lag";

@@ -2,6 +2,7 @@ package io.newsflow.api.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.api.service.ArticleStore;
@@ -15,28 +16,31 @@ import io.newsflow.events.TraceParent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Stores every record of {@code articles.enriched}. A record is acknowledged (its offset committed) only
- * after its transaction committed; a poison record is nacked, which sends it to {@code articles.enriched.dlq}.
- * A database that is away is waited for with backoff, never skipped. The trace id of the record's
- * {@code traceparent} header is stored with the article.
+ * Stores the records of {@code articles.enriched} a batch (one poll) at a time, in one transaction. The batch is
+ * acknowledged (its offsets committed) only after that transaction committed; a poison record is nacked, which
+ * sends it to {@code articles.enriched.dlq}, and the good records of its batch are stored. A database that is away
+ * is waited for with backoff, never skipped. The trace id of each record's {@code traceparent} header is stored
+ * with its article.
  *
- * <p>Shutting down ends the wait at once and leaves the record neither acknowledged nor nacked: its offset
- * stays uncommitted, so the next consumer of the partition gets it again, and it never goes to the DLQ.
+ * <p>Shutting down ends the wait at once and leaves the batch neither acknowledged nor nacked: its offsets stay
+ * uncommitted, so the next consumer of the partitions gets it again, and nothing of it goes to the DLQ.
  */
 @ApplicationScoped
 @Startup // its metrics exist from the start, not from the first record
@@ -47,19 +51,39 @@ public class EnrichedArticleConsumer {
     private final ArticleStore store;
     private final ObjectMapper json;
     private final Timer storeTimer;
+    private final DistributionSummary batchSize;
     private final Counter retries;
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
     private final RetryBackoff backoff = new RetryBackoff();
 
+    /** A record that parsed, with what it carries. */
+    private record Parsed(KafkaRecord<String, String> record, EnrichedArticle article, String traceId) {
+    }
+
+    /** A record that goes to the DLQ, and why. */
+    private record Poison(KafkaRecord<String, String> record, Throwable reason) {
+    }
+
+    /** Shutdown began while storing: the batch is left as it is. */
+    private static final class ShuttingDown extends Exception {
+        ShuttingDown() {
+            super(null, null, false, false);
+        }
+    }
+
     public EnrichedArticleConsumer(ArticleStore store, ObjectMapper json, MeterRegistry registry) {
         this.store = store;
         this.json = json;
-        this.storeTimer = Timer.builder(Telemetry.DB_WRITE_DURATION).description("Time to store one enriched article")
+        this.storeTimer = Timer.builder(Telemetry.DB_WRITE_DURATION)
+                .description("Time of the transaction that stores one batch of enriched articles")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        this.batchSize = DistributionSummary.builder("newsflow.api.store.batch.size")
+                .description("Records per batch taken from articles.enriched").publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.retries = Counter.builder("newsflow.api.store.retries")
-                .description("Attempts to store an article that failed on a transient database failure and were retried")
+                .description("Attempts to store that failed on a transient database failure and were retried")
                 .register(registry);
         this.articlesIn = Counter.builder(Telemetry.ARTICLES_IN).description("Enriched records consumed").register(registry);
         this.articlesOut = Counter.builder(Telemetry.ARTICLES_OUT).description("Articles stored (transaction committed)")
@@ -68,67 +92,115 @@ public class EnrichedArticleConsumer {
                 .description("Records sent to a dead-letter topic").register(registry);
     }
 
-    /** Runs before the messaging connectors close: a record still waiting for the database is let go, uncommitted. */
+    /** Runs before the messaging connectors close: a batch still waiting for the database is let go, uncommitted. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         backoff.stop();
     }
 
     @Incoming("articles-enriched")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        var incoming = message.getMetadata(IncomingKafkaRecordMetadata.class);
-        TraceParent trace = incoming.map(m -> TraceParent.continueOrStart(m.getHeaders())).orElseGet(TraceParent::newTrace);
-        MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
-        incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
-        articlesIn.increment();
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Parsed> parsed = new ArrayList<>();
+        List<Poison> poison = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            articlesIn.increment();
+            String traceId = TraceParent.continueOrStart(record.getHeaders()).traceId();
+            try {
+                parsed.add(new Parsed(record, parse(record.getPayload()), traceId));
+            } catch (PoisonRecordException e) {
+                poison.add(new Poison(record, e));
+            }
+        }
+        batchSize.record(batch.getRecords().size());
         try {
-            return consume(message, trace.traceId());
-        } finally {
-            MDC.remove(Telemetry.MDC_TRACE_ID);
-            MDC.remove(Telemetry.MDC_ARTICLE_ID);
+            storeBatch(parsed, poison);
+        } catch (ShuttingDown e) {
+            LOG.infof("Shutting down: a batch of %d records is left uncommitted and will be delivered again",
+                    batch.getRecords().size());
+            return CompletableFuture.completedFuture(null);
+        }
+        // Only now, with the stored records committed: the DLQ's own acknowledgement of a record may commit its offset.
+        return deadLetter(poison).thenCompose(sent -> batch.ack());
+    }
+
+    /** All in one transaction; when that fails for a record's sake, one by one so that only that record is poison. */
+    private void storeBatch(List<Parsed> parsed, List<Poison> poison) throws ShuttingDown {
+        if (parsed.isEmpty()) {
+            return;
+        }
+        List<ArticleStore.Incoming> articles = parsed.stream().map(p -> new ArticleStore.Incoming(p.article(), p.traceId())).toList();
+        RuntimeException failure = storeWithRetries(() -> store.storeAll(articles), parsed.size() + " articles");
+        if (failure == null) {
+            parsed.forEach(this::stored);
+            return;
+        }
+        LOG.warnf("Storing a batch of %d articles failed (%s); storing them one by one", parsed.size(), rootMessage(failure));
+        for (Parsed p : parsed) {
+            withMdc(p.record(), p.traceId(), () -> {
+                RuntimeException e = storeWithRetries(() -> store.store(p.article(), p.traceId()), "article " + p.article().id());
+                if (e == null) {
+                    stored(p);
+                } else {
+                    poison.add(new Poison(p.record(), e));
+                }
+            });
         }
     }
 
-    private CompletionStage<Void> consume(Message<String> message, String traceId) {
-        EnrichedArticle article;
-        try {
-            article = parse(message.getPayload());
-        } catch (PoisonRecordException e) {
-            return deadLetter(message, e);
-        }
+    /** @return null when stored, else the failure that is not transient */
+    private RuntimeException storeWithRetries(Runnable storing, String what) throws ShuttingDown {
         Duration delay = RetryBackoff.FIRST;
         while (!backoff.isStopping()) {
             try {
-                storeTimer.record(() -> store.store(article, traceId));
-                articlesOut.increment();
-                LOG.debugf("Stored article %s", article.id());
-                return message.ack();
+                storeTimer.record(storing);
+                return null;
             } catch (RuntimeException e) {
                 if (backoff.isStopping()) {
-                    break; // the failure may come from the datasource closing under us: not the record's fault
+                    break; // the failure may come from the datasource closing under us: not the records' fault
                 }
                 if (!TransientFailures.isTransient(e)) {
-                    return deadLetter(message, e);
+                    return e;
                 }
                 retries.increment();
-                LOG.warnf("Database unavailable while storing article %s (%s); retrying in %d ms",
-                        article.id(), rootMessage(e), delay.toMillis());
+                LOG.warnf("Database unavailable while storing %s (%s); retrying in %d ms", what, rootMessage(e), delay.toMillis());
                 if (backoff.stoppedWhileWaiting(delay)) {
                     break;
                 }
                 delay = RetryBackoff.next(delay);
             }
         }
-        LOG.infof("Shutting down: article %s is left uncommitted and will be delivered again", article.id());
-        return CompletableFuture.completedFuture(null);
+        throw new ShuttingDown();
+    }
+
+    private void stored(Parsed p) {
+        articlesOut.increment();
+        withMdc(p.record(), p.traceId(), () -> LOG.debugf("Stored article %s", p.article().id()));
     }
 
     /** The failure strategy (application.properties) sends every nacked record to articles.enriched.dlq. */
-    private CompletionStage<Void> deadLetter(Message<String> message, Throwable reason) {
-        deadLettered.increment();
-        return message.nack(reason);
+    private CompletionStage<Void> deadLetter(List<Poison> poison) {
+        CompletableFuture<?>[] sent = poison.stream().map(p -> {
+            deadLettered.increment();
+            return p.record().nack(p.reason()).toCompletableFuture();
+        }).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sent);
     }
 
+    private static <E extends Exception> void withMdc(KafkaRecord<String, String> record, String traceId, MdcWork<E> work) throws E {
+        MDC.put(Telemetry.MDC_TRACE_ID, traceId);
+        MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(record.getKey()));
+        try {
+            work.run();
+        } finally {
+            MDC.remove(Telemetry.MDC_TRACE_ID);
+            MDC.remove(Telemetry.MDC_ARTICLE_ID);
+        }
+    }
+
+    @FunctionalInterface
+    private interface MdcWork<E extends Exception> {
+        void run() throws E;
+    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -5,22 +5,30 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Writes articles and their entity / date rows. The rows of an article are written as JDBC batches on
- * the session's own connection, so they share the article's transaction. Entity and alias rows are
- * shared between articles and between api instances: ON CONFLICT DO NOTHING lets concurrent writers pass.
+ * Writes articles and their entity / date rows, many articles per statement: each table gets one statement whose
+ * rows come as arrays ({@code unnest}), whatever the number of articles. The statements run on the session's own
+ * connection, so they share the storing transaction. Entity and alias rows are shared between articles and between
+ * api instances: ON CONFLICT DO NOTHING lets concurrent writers pass.
  */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, UUID> {
@@ -29,56 +37,160 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     public record DateRow(int start, String value, String type, boolean resolved, LocalDate from, LocalDate to) {
     }
 
-    /** Replaces the entity and date rows of an article; the article row must be flushed already. */
-    public void replaceChildren(UUID articleId, Instant sortAt, List<Entity> entities, List<DateRow> dates) {
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            delete(connection, "DELETE FROM article_entity WHERE article_id = ?", articleId);
-            delete(connection, "DELETE FROM article_date WHERE article_id = ?", articleId);
-            insertEntities(connection, articleId, Timestamp.from(sortAt), entities);
-            insertDates(connection, articleId, dates);
+    /** An article row with its (already resolved) entities and its dates; ids are unique within one call. */
+    public record ArticleRow(UUID id, String externalId, String url, String source, String title, String body,
+                             String language, String publishedValue, String publishedBasis, Instant publishedAt,
+                             Instant receivedAt, Instant storedAt, Instant sortAt, String enrichmentVersion,
+                             Long enrichmentTookMs, String traceId, String entitiesJson, String datesJson,
+                             List<Entity> entities, List<DateRow> dates) {
+    }
+
+    /**
+     * Upserts the article rows and replaces their entity and date rows.
+     *
+     * @return the ids of the articles that were not stored before
+     */
+    public Set<UUID> write(List<ArticleRow> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            Set<UUID> created = upsertArticles(c, rows);
+            Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
+            update(c, "DELETE FROM article_entity WHERE article_id = ANY(?)", ids);
+            update(c, "DELETE FROM article_date WHERE article_id = ANY(?)", ids);
+            insertEntities(c, rows);
+            insertDates(c, rows);
+            return created;
         });
     }
 
-    private static void delete(Connection c, String sql, UUID id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setObject(1, id);
+    /** Tells every api instance's LISTEN connection about these articles when the transaction commits. */
+    public void notifyStored(String channel, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT pg_notify(?, id) FROM unnest(?::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n")) {
+                st.setString(1, channel);
+                st.setArray(2, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+                st.executeQuery().close();
+            }
+        });
+    }
+
+    private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows) throws SQLException {
+        // xmax is 0 on a row version this statement inserted, and set on one it updated
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
+                                     published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
+                                     trace_id, entities, dates)
+                SELECT id, external_id, url, source, title, body, language, published_value, published_basis,
+                       published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
+                       trace_id, CAST(entities AS jsonb), CAST(dates AS jsonb)
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],
+                            ?::text[], ?::text[], ?::text[])
+                     AS t(id, external_id, url, source, title, body, language, published_value, published_basis,
+                          published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
+                          trace_id, entities, dates)
+                ON CONFLICT (id) DO UPDATE SET
+                    external_id = EXCLUDED.external_id, url = EXCLUDED.url, source = EXCLUDED.source, title = EXCLUDED.title,
+                    body = EXCLUDED.body, language = EXCLUDED.language, published_value = EXCLUDED.published_value,
+                    published_basis = EXCLUDED.published_basis, published_at = EXCLUDED.published_at,
+                    received_at = EXCLUDED.received_at, stored_at = EXCLUDED.stored_at, sort_at = EXCLUDED.sort_at,
+                    enrichment_version = EXCLUDED.enrichment_version, enrichment_took_ms = EXCLUDED.enrichment_took_ms,
+                    trace_id = EXCLUDED.trace_id, entities = EXCLUDED.entities, dates = EXCLUDED.dates
+                RETURNING id, xmax = 0""")) {
+            int i = 0;
+            st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
+            st.setArray(++i, texts(c, rows, ArticleRow::externalId));
+            st.setArray(++i, texts(c, rows, ArticleRow::url));
+            st.setArray(++i, texts(c, rows, ArticleRow::source));
+            st.setArray(++i, texts(c, rows, ArticleRow::title));
+            st.setArray(++i, texts(c, rows, ArticleRow::body));
+            st.setArray(++i, texts(c, rows, ArticleRow::language));
+            st.setArray(++i, texts(c, rows, ArticleRow::publishedValue));
+            st.setArray(++i, texts(c, rows, ArticleRow::publishedBasis));
+            // instants as ISO-8601 text with its Z: no time zone of the JVM or the session on the way
+            st.setArray(++i, texts(c, rows, ArticleRow::publishedAt));
+            st.setArray(++i, texts(c, rows, ArticleRow::receivedAt));
+            st.setArray(++i, texts(c, rows, ArticleRow::storedAt));
+            st.setArray(++i, texts(c, rows, ArticleRow::sortAt));
+            st.setArray(++i, texts(c, rows, ArticleRow::enrichmentVersion));
+            st.setArray(++i, c.createArrayOf("bigint", column(rows, ArticleRow::enrichmentTookMs)));
+            st.setArray(++i, texts(c, rows, ArticleRow::traceId));
+            st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));
+            st.setArray(++i, texts(c, rows, ArticleRow::datesJson));
+            Set<UUID> created = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(2)) {
+                        created.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return created;
+        }
+    }
+
+    private static void insertEntities(Connection c, List<ArticleRow> rows) throws SQLException {
+        // One row per key (the first name seen wins, as when stored one by one), one link per article and key.
+        // Keys in sorted order: api instances writing at once lock shared entity rows in the same order.
+        Map<String, Entity> entities = new LinkedHashMap<>();
+        Set<List<String>> aliases = new LinkedHashSet<>();
+        Map<List<Object>, Link> links = new LinkedHashMap<>();
+        for (ArticleRow row : rows) {
+            for (Entity e : row.entities()) {
+                entities.putIfAbsent(e.key(), e);
+                aliases(e).forEach(a -> aliases.add(List.of(e.key(), a)));
+                Link link = new Link(row.id(), e.key(), e.name(), e.type().name(), e.mentions().size(),
+                        e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt());
+                links.merge(List.of(row.id(), e.key()), link, Link::plus);
+            }
+        }
+        List<Entity> byKey = entities.values().stream().sorted(Comparator.comparing(Entity::key)).toList();
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO entity (key, name, type) SELECT * FROM unnest(?::text[], ?::text[], ?::text[])
+                ON CONFLICT (key) DO NOTHING""")) {
+            st.setArray(1, c.createArrayOf("text", column(byKey, Entity::key)));
+            st.setArray(2, c.createArrayOf("text", column(byKey, Entity::name)));
+            st.setArray(3, c.createArrayOf("text", column(byKey, e -> e.type().name())));
+            st.executeUpdate();
+        }
+        List<List<String>> sortedAliases = aliases.stream()
+                .sorted(Comparator.<List<String>, String>comparing(a -> a.get(0)).thenComparing(a -> a.get(1))).toList();
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO entity_alias (entity_key, alias) SELECT * FROM unnest(?::text[], ?::text[])
+                ON CONFLICT DO NOTHING""")) {
+            st.setArray(1, c.createArrayOf("text", column(sortedAliases, a -> a.get(0))));
+            st.setArray(2, c.createArrayOf("text", column(sortedAliases, a -> a.get(1))));
+            st.executeUpdate();
+        }
+        // the V6 trigger updates the entity's counts per link row: in key order too
+        List<Link> sortedLinks = links.values().stream().sorted(Comparator.comparing(Link::entityKey)).toList();
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::timestamptz[])
+                ON CONFLICT (article_id, entity_key)
+                DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count""")) {
+            st.setArray(1, c.createArrayOf("uuid", column(sortedLinks, Link::articleId)));
+            st.setArray(2, c.createArrayOf("text", column(sortedLinks, Link::entityKey)));
+            st.setArray(3, c.createArrayOf("text", column(sortedLinks, Link::name)));
+            st.setArray(4, c.createArrayOf("text", column(sortedLinks, Link::type)));
+            st.setArray(5, c.createArrayOf("int4", column(sortedLinks, Link::mentionCount)));
+            st.setArray(6, c.createArrayOf("int4", column(sortedLinks, Link::firstOffset)));
+            st.setArray(7, texts(c, sortedLinks, Link::sortAt));
             st.executeUpdate();
         }
     }
 
-    private static void insertEntities(Connection c, UUID articleId, Timestamp sortAt, List<Entity> entities) throws SQLException {
-        try (PreparedStatement entity = c.prepareStatement(
-                     "INSERT INTO entity (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING");
-             PreparedStatement alias = c.prepareStatement(
-                     "INSERT INTO entity_alias (entity_key, alias) VALUES (?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement link = c.prepareStatement("""
-                     INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (article_id, entity_key)
-                     DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count""")) {
-            for (Entity e : entities) {
-                entity.setString(1, e.key());
-                entity.setString(2, e.name());
-                entity.setString(3, e.type().name());
-                entity.addBatch();
-                for (String a : aliases(e)) {
-                    alias.setString(1, e.key());
-                    alias.setString(2, a);
-                    alias.addBatch();
-                }
-                link.setObject(1, articleId);
-                link.setString(2, e.key());
-                link.setString(3, e.name());
-                link.setString(4, e.type().name());
-                link.setInt(5, e.mentions().size());
-                link.setInt(6, e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0));
-                link.setTimestamp(7, sortAt);
-                link.addBatch();
-            }
-            // entities first: aliases and links reference them
-            entity.executeBatch();
-            alias.executeBatch();
-            link.executeBatch();
+    /** An article_entity row; an entity key twice in one article adds up its mentions, as the one-row upsert did. */
+    private record Link(UUID articleId, String entityKey, String name, String type, int mentionCount, int firstOffset,
+                        Instant sortAt) {
+        Link plus(Link other) {
+            return new Link(articleId, entityKey, name, type, mentionCount + other.mentionCount, firstOffset, sortAt);
         }
     }
 
@@ -89,21 +201,43 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         return aliases;
     }
 
-    private static void insertDates(Connection c, UUID articleId, List<DateRow> dates) throws SQLException {
+    private static void insertDates(Connection c, List<ArticleRow> rows) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<DateRow> dates = new ArrayList<>();
+        for (ArticleRow row : rows) {
+            row.dates().forEach(d -> {
+                ids.add(row.id());
+                dates.add(d);
+            });
+        }
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article_date (article_id, start_offset, value, type, resolved, date_from, date_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (DateRow d : dates) {
-                st.setObject(1, articleId);
-                st.setInt(2, d.start());
-                st.setString(3, d.value());
-                st.setString(4, d.type());
-                st.setBoolean(5, d.resolved());
-                st.setObject(6, d.from(), Types.DATE);
-                st.setObject(7, d.to(), Types.DATE);
-                st.addBatch();
-            }
-            st.executeBatch();
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::date[], ?::date[])
+                ON CONFLICT DO NOTHING""")) {
+            st.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            st.setArray(2, c.createArrayOf("int4", column(dates, DateRow::start)));
+            st.setArray(3, c.createArrayOf("text", column(dates, DateRow::value)));
+            st.setArray(4, c.createArrayOf("text", column(dates, DateRow::type)));
+            st.setArray(5, c.createArrayOf("bool", column(dates, DateRow::resolved)));
+            st.setArray(6, texts(c, dates, DateRow::from));
+            st.setArray(7, texts(c, dates, DateRow::to));
+            st.executeUpdate();
         }
+    }
+
+    private static void update(Connection c, String sql, Array ids) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, ids);
+            st.executeUpdate();
+        }
+    }
+
+    private static <T> Object[] column(List<T> rows, Function<T, ?> value) {
+        return rows.stream().map(value).toArray();
+    }
+
+    /** A text array of the values' string forms (nulls stay null), for the statement to cast. */
+    private static <T> Array texts(Connection c, List<T> rows, Function<T, ?> value) throws SQLException {
+        return c.createArrayOf("text", rows.stream().map(value).map(v -> Objects.toString(v, null)).toArray());
     }
 }

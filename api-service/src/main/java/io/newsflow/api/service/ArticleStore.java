@@ -3,8 +3,8 @@ package io.newsflow.api.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.api.repository.ArticleRepository;
+import io.newsflow.api.repository.ArticleRepository.ArticleRow;
 import io.newsflow.api.repository.ArticleRepository.DateRow;
-import io.newsflow.api.repository.StoredArticle;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,16 +17,26 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stores an enriched article idempotently: the article row is upserted by id and its entity and date
- * rows replaced, all in one transaction, so redelivery or re-enrichment never duplicates anything. Entities
- * are stored under their cross-article keys ({@link EntityMerges}).
+ * Stores enriched articles idempotently: article rows are upserted by id and their entity and date rows
+ * replaced, so redelivery or re-enrichment never duplicates anything. Entities are stored under their
+ * cross-article keys ({@link EntityMerges}). A batch is one transaction with one statement per table for
+ * many articles at a time.
  */
 @ApplicationScoped
 public class ArticleStore {
+
+    /** An article to store with the W3C trace id it came with (null: none). */
+    public record Incoming(EnrichedArticle article, String traceId) {
+    }
 
     private final ArticleRepository articles;
     private final EntityMerges merges;
@@ -51,50 +61,78 @@ public class ArticleStore {
      */
     @Transactional
     public boolean store(EnrichedArticle a, String traceId) {
-        UUID id = UUID.fromString(a.id());
-        StoredArticle row = articles.findById(id);
-        boolean isNew = row == null;
-        if (isNew) {
-            row = new StoredArticle();
-            row.id = id;
+        return storeAll(List.of(new Incoming(a, traceId))) == 1;
+    }
+
+    /**
+     * Stores the articles in one transaction, in order: an id that comes twice is stored once, with its later
+     * content. Each article sees the entity merges learned from the ones before it, as if stored one by one.
+     *
+     * @return how many of the articles were new
+     */
+    @Transactional
+    public int storeAll(List<Incoming> batch) {
+        Instant now = clock.instant();
+        Map<UUID, Incoming> latest = new LinkedHashMap<>();
+        for (Incoming in : batch) {
+            UUID id = UUID.fromString(in.article().id());
+            latest.remove(id); // the later record wins, in its own place
+            latest.put(id, in);
         }
-        row.externalId = a.externalId();
-        row.url = a.url();
-        row.source = a.source();
-        row.title = a.title();
-        row.body = a.text() == null ? "" : a.text();
-        row.language = a.language();
+        // Rows wait here and go to the database together; they are written early only when a merge lookup
+        // must see them (a bare acronym to resolve, a merge to make).
+        List<ArticleRow> pending = new ArrayList<>();
+        Set<UUID> created = new HashSet<>();
+        for (var entry : latest.entrySet()) {
+            List<Entity> found = entry.getValue().article().entities();
+            if (EntityMerges.resolveReadsStoredEntities(found)) {
+                created.addAll(write(pending));
+            }
+            List<Entity> entities = merges.resolve(found);
+            pending.add(row(entry.getKey(), entry.getValue(), entities, now));
+            // learn looks at the rows up to this article's: when the unwritten ones cannot change what it finds and it
+            // finds nothing to merge (the common case), nothing needs writing yet
+            if (EntityMerges.learnReadsStoredEntities(entities) && (EntityMerges.unwrittenMatter(unwrittenEntities(pending), entities)
+                    || merges.wouldMerge(entities))) {
+                created.addAll(write(pending));
+                merges.learn(entities);
+            }
+        }
+        created.addAll(write(pending));
+        // delivered to every api instance's LISTEN connection when this transaction commits
+        articles.notifyStored(StoredArticleFeed.CHANNEL, latest.keySet().stream().filter(created::contains).toList());
+        return created.size();
+    }
+
+    private static List<Entity> unwrittenEntities(List<ArticleRow> pending) {
+        return pending.stream().flatMap(r -> r.entities().stream()).toList();
+    }
+
+    private Set<UUID> write(List<ArticleRow> pending) {
+        Set<UUID> created = articles.write(pending);
+        pending.clear();
+        return created;
+    }
+
+    private ArticleRow row(UUID id, Incoming in, List<Entity> entities, Instant now) {
+        EnrichedArticle a = in.article();
         EnrichedArticle.PublishedAt published = a.publishedAt() == null ? EnrichedArticle.PublishedAt.unknown() : a.publishedAt();
-        row.publishedValue = published.value();
-        row.publishedBasis = (published.basis() == null ? EnrichedArticle.Basis.unknown : published.basis()).name();
-        row.publishedAt = toInstant(published.value());
-        row.receivedAt = a.receivedAt() == null ? clock.instant() : a.receivedAt();
-        row.storedAt = clock.instant();
-        row.sortAt = row.publishedAt != null ? row.publishedAt : row.receivedAt;
-        row.enrichmentVersion = a.enrichment() == null ? null : a.enrichment().version();
-        row.enrichmentTookMs = a.enrichment() == null ? null : a.enrichment().tookMs();
-        List<Entity> entities = merges.resolve(a.entities());
-        row.entitiesJson = write(entities);
-        row.datesJson = write(a.dates());
-        row.traceId = traceId;
-        if (isNew) {
-            articles.persist(row);
-        }
-        articles.flush(); // the child rows reference the article row
-        articles.replaceChildren(id, row.sortAt, entities, a.dates().stream()
+        Instant publishedAt = toInstant(published.value());
+        Instant receivedAt = a.receivedAt() == null ? now : a.receivedAt();
+        List<DateRow> dates = a.dates().stream()
                 .map(d -> {
                     var span = TimexSpans.of(d.value());
                     return new DateRow(d.start(), d.value(), d.type(), d.resolved(),
                             span.map(TimexSpans.Span::from).orElse(null), span.map(TimexSpans.Span::to).orElse(null));
                 })
-                .toList());
-        merges.learn(entities);
-        if (isNew) {
-            // delivered to every api instance's LISTEN connection when this transaction commits
-            articles.getEntityManager().createNativeQuery("SELECT pg_notify('" + StoredArticleFeed.CHANNEL + "', ?1)")
-                    .setParameter(1, id.toString()).getSingleResult();
-        }
-        return isNew;
+                .toList();
+        return new ArticleRow(id, a.externalId(), a.url(), a.source(), a.title(), a.text() == null ? "" : a.text(),
+                a.language(), published.value(),
+                (published.basis() == null ? EnrichedArticle.Basis.unknown : published.basis()).name(),
+                publishedAt, receivedAt, now, publishedAt != null ? publishedAt : receivedAt,
+                a.enrichment() == null ? null : a.enrichment().version(),
+                a.enrichment() == null ? null : a.enrichment().tookMs(),
+                in.traceId(), toJson(entities), toJson(a.dates()), entities, dates);
     }
 
     /** A date becomes the start of its day in UTC; a date-time without offset is taken as UTC. */
@@ -116,7 +154,7 @@ public class ArticleStore {
         }
     }
 
-    private String write(Object value) {
+    private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

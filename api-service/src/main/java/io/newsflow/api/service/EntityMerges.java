@@ -54,14 +54,10 @@ public class EntityMerges {
         }
         Map<String, String> targets = redirects(entities.stream().map(Entity::key).toList());
         for (Entity e : entities) {
-            if (targets.containsKey(e.key()) || e.type() == EntityType.PERSON) {
+            if (targets.containsKey(e.key()) || !isBareAcronym(e)) {
                 continue;
             }
             String acronym = acronym(e.name());
-            boolean bare = acronym != null && e.mentions().stream().allMatch(m -> acronym.equals(acronym(m.text())));
-            if (!bare) {
-                continue;
-            }
             List<?> owners = em.createNativeQuery("""
                             SELECT DISTINCT a.entity_key FROM entity_alias a JOIN entity x ON x.key = a.entity_key
                             WHERE a.alias IN (:forms) AND x.type = :type AND x.key <> :key AND x.name NOT IN (:forms)
@@ -80,25 +76,75 @@ public class EntityMerges {
         return targets.isEmpty() ? entities : apply(entities, targets, names(List.copyOf(targets.values())));
     }
 
+    /**
+     * True when {@link #resolve} would look up stored entities and aliases for these entities (a bare acronym), and so
+     * must see the rows of the articles stored before in the same transaction.
+     */
+    public static boolean resolveReadsStoredEntities(List<Entity> entities) {
+        return entities.stream().anyMatch(EntityMerges::isBareAcronym);
+    }
+
+    /** True when {@link #learn} would look for entities to merge (an entity defines an acronym); otherwise it does nothing. */
+    public static boolean learnReadsStoredEntities(List<Entity> stored) {
+        return stored.stream().anyMatch(e -> !definedAcronyms(e).isEmpty());
+    }
+
+    /**
+     * True when entities not yet written could change what {@link #learn} finds for {@code stored}: one named like an
+     * acronym that {@code stored} defines, or another entity with that acronym as an alias (name or mention).
+     */
+    public static boolean unwrittenMatter(List<Entity> unwritten, List<Entity> stored) {
+        for (Entity e : stored) {
+            for (String acronym : definedAcronyms(e)) {
+                for (Entity u : unwritten) {
+                    if (acronym.equals(u.name()) || !u.key().equals(e.key())
+                            && u.mentions().stream().anyMatch(m -> acronym.equals(m.text()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBareAcronym(Entity e) {
+        String acronym = e.type() == EntityType.PERSON ? null : acronym(e.name());
+        return acronym != null && e.mentions().stream().allMatch(m -> acronym.equals(acronym(m.text())));
+    }
+
+    private static List<String> definedAcronyms(Entity e) {
+        if (e.type() == EntityType.PERSON || acronym(e.name()) != null) {
+            return List.of();
+        }
+        return e.mentions().stream().map(m -> acronym(m.text())).filter(a -> a != null).distinct().toList();
+    }
+
+    /** True when {@link #learn} would merge something into these entities, as the stored rows are now. */
+    public boolean wouldMerge(List<Entity> stored) {
+        return stored.stream().anyMatch(e -> definedAcronyms(e).stream().anyMatch(a -> !bareEntities(e, a).isEmpty()));
+    }
+
     /** Merges entities stored so far under a bare acronym into the entities of this article that define it. */
     public void learn(List<Entity> stored) {
         for (Entity e : stored) {
-            if (e.type() == EntityType.PERSON || acronym(e.name()) != null) {
-                continue;
-            }
-            for (String acronym : e.mentions().stream().map(m -> acronym(m.text())).filter(a -> a != null).distinct().toList()) {
-                @SuppressWarnings("unchecked")
-                List<String> bare = em.createNativeQuery("""
-                                SELECT x.key FROM entity x WHERE x.type = :type AND x.key <> :key AND x.name = :acronym
-                                AND NOT EXISTS (SELECT 1 FROM entity_alias a JOIN entity o ON o.key = a.entity_key
-                                                WHERE a.alias = :acronym AND o.type = :type AND o.key NOT IN (x.key, :key))""")
-                        .setParameter("type", e.type().name()).setParameter("key", e.key()).setParameter("acronym", acronym)
-                        .getResultList();
-                for (String from : bare) {
+            for (String acronym : definedAcronyms(e)) {
+                for (String from : bareEntities(e, acronym)) {
                     merge(from, e.key());
                 }
             }
         }
+    }
+
+    /** Entities named {@code acronym} that no other entity of the type has as an alias: {@code e} defines them. */
+    private List<String> bareEntities(Entity e, String acronym) {
+        @SuppressWarnings("unchecked")
+        List<String> bare = em.createNativeQuery("""
+                        SELECT x.key FROM entity x WHERE x.type = :type AND x.key <> :key AND x.name = :acronym
+                        AND NOT EXISTS (SELECT 1 FROM entity_alias a JOIN entity o ON o.key = a.entity_key
+                                        WHERE a.alias = :acronym AND o.type = :type AND o.key NOT IN (x.key, :key))""")
+                .setParameter("type", e.type().name()).setParameter("key", e.key()).setParameter("acronym", acronym)
+                .getResultList();
+        return bare;
     }
 
     private void merge(String from, String to) {

@@ -15,11 +15,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.newsflow.infra.LocalPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logmanager.ExtLogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +50,9 @@ class EnrichedArticleConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
     EntityManager em;
@@ -171,6 +183,119 @@ class EnrichedArticleConsumerTest {
             assertThat(partitions).hasSize(6);
             assertThat(partitions).allSatisfy(p -> assertThat(p.value()).isZero());
         });
+    }
+
+    @Test
+    void aBatchWithPoisonAmongGoodRecordsStoresTheGoodOnesAndDeadLettersOnlyThePoison() throws Exception {
+        EnrichedArticle good1 = haftarArticle();
+        EnrichedArticle good2 = haftarArticle();
+        String badJson = UUID.randomUUID().toString();
+        // parses, but PostgreSQL takes no NUL character in text: it fails in the database, for this record only
+        EnrichedArticle nul = haftarArticle();
+        EnrichedArticle nulTitle = new EnrichedArticle(1, nul.id(), null, null, "test", "Nul \u0000 title", nul.text(), "en",
+                nul.publishedAt(), nul.receivedAt(), nul.entities(), nul.dates(), nul.enrichment());
+        sendInOneBatch(List.of(
+                new ProducerRecord<>(Topics.ENRICHED, 0, good1.id(), EventJson.mapper().writeValueAsString(good1)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, badJson, "{not json"),
+                new ProducerRecord<>(Topics.ENRICHED, 0, nul.id(), EventJson.mapper().writeValueAsString(nulTitle)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, good2.id(), EventJson.mapper().writeValueAsString(good2))));
+
+        List<ConsumerRecord<String, String>> dlq = readDlq(badJson, nul.id());
+        assertThat(header(find(dlq, badJson), "dead-letter-reason")).contains("Cannot read the record as EnrichedArticle");
+        for (String key : List.of(badJson, nul.id())) {
+            ConsumerRecord<String, String> r = find(dlq, key);
+            assertThat(header(r, "dead-letter-reason")).as(key).isNotBlank();
+            assertThat(header(r, "dead-letter-topic")).isEqualTo(Topics.ENRICHED);
+            assertThat(header(r, "dead-letter-partition")).isEqualTo("0");
+            assertThat(header(r, "dead-letter-offset")).isNotBlank();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().get("/articles/" + good1.id()).then().statusCode(200);
+            given().get("/articles/" + good2.id()).then().statusCode(200);
+        });
+        given().get("/articles/" + nul.id()).then().statusCode(404);
+        assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(good1.id(), good2.id());
+        // the four came as one batch (one poll)
+        assertThat(PrometheusText.samples(metrics(), "newsflow_api_store_batch_size_max", Map.of()))
+                .anySatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void theSameArticleTwiceInABatchIsOneRowWithTheLaterContent() throws Exception {
+        String text = "Khalifa Haftar was in Moscow on Thursday. Haftar met officials.";
+        String place = "location:moscow-" + UUID.randomUUID();
+        String person = "person:haftar-" + UUID.randomUUID();
+        EnrichedArticle first = Articles.article("First version", text, "test", "2019-04-12",
+                List.of(Articles.entity(text, place, "Moscow", EntityType.LOCATION, "Moscow")), List.of());
+        EnrichedArticle later = new EnrichedArticle(1, first.id(), null, null, "test", "Later version", text, "en",
+                first.publishedAt(), first.receivedAt(),
+                List.of(Articles.entity(text, person, "Khalifa Haftar", EntityType.PERSON, "Khalifa Haftar", "Haftar")),
+                List.of(Articles.date(text, "Thursday", "2019-04-11")), first.enrichment());
+        sendInOneBatch(List.of(
+                new ProducerRecord<>(Topics.ENRICHED, 0, first.id(), EventJson.mapper().writeValueAsString(first)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, first.id(), EventJson.mapper().writeValueAsString(later))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/articles/" + first.id()).then().statusCode(200).body("title", equalTo("Later version")));
+        assertThat(count("SELECT count(*) FROM article WHERE id = cast(?1 AS uuid)", first.id())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM article_entity WHERE article_id = cast(?1 AS uuid)", first.id())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM article_date WHERE article_id = cast(?1 AS uuid)", first.id())).isEqualTo(1);
+        // the entity counts kept by the V6 trigger follow
+        assertThat(count("SELECT article_count * 100 + mention_count FROM entity WHERE key = ?1", person)).isEqualTo(102);
+        assertThat(count("SELECT count(*) FROM entity WHERE key = ?1 AND article_count > 0", place)).isZero();
+    }
+
+    @Test
+    void aBatchThatLosesItsDatabaseConnectionIsRetriedAndNothingIsLost() throws Exception {
+        List<EnrichedArticle> articles = List.of(haftarArticle(), haftarArticle(), haftarArticle());
+        double retriesBefore = PrometheusText.sum(metrics(), "newsflow_api_store_retries_total", Map.of());
+        try (Connection admin = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "")) {
+            admin.setAutoCommit(false);
+            try (Statement st = admin.createStatement()) {
+                // the batch's transaction waits behind this lock ...
+                st.execute("LOCK TABLE article_date IN ACCESS EXCLUSIVE MODE");
+                List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
+                for (EnrichedArticle a : articles) {
+                    records.add(new ProducerRecord<>(Topics.ENRICHED, 0, a.id(), EventJson.mapper().writeValueAsString(a)));
+                }
+                sendInOneBatch(records);
+                String waiting = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()";
+                await().atMost(Duration.ofSeconds(30)).until(() -> rows(admin, waiting) > 0);
+                // ... and loses its connection (SQLState 57P01, as when PostgreSQL shuts down)
+                st.execute("SELECT pg_terminate_backend(pid) FROM (" + waiting + ") w");
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        PrometheusText.sum(metrics(), "newsflow_api_store_retries_total", Map.of()) > retriesBefore);
+            }
+            admin.rollback(); // the lock goes
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> articles.forEach(a ->
+                given().get("/articles/" + a.id()).then().statusCode(200)));
+        List<ConsumerRecord<String, String>> dlq = new TopicClient(bootstrap).readUntilKeys(Topics.ENRICHED_DLQ, Duration.ofSeconds(3),
+                articles.get(0).id());
+        assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContainAnyElementsOf(articles.stream().map(EnrichedArticle::id).toList());
+    }
+
+    private static int rows(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** One produce request to one partition: the consumer's next poll gets all of them, as one batch. */
+    private void sendInOneBatch(List<ProducerRecord<String, String>> records) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 60_000), new StringSerializer(), new StringSerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
 
     private static String metrics() {

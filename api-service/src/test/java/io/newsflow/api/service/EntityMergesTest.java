@@ -94,6 +94,24 @@ class EntityMergesTest {
     }
 
     @Test
+    void inOneBatchEachArticleSeesTheMergesOfTheOnesBeforeIt() {
+        Org org = Org.fresh();
+        EnrichedArticle first = bare(org);
+        EnrichedArticle last = bare(org);
+        store.storeAll(List.of(new ArticleStore.Incoming(first, null), new ArticleStore.Incoming(defining(org), null),
+                new ArticleStore.Incoming(last, null)));
+
+        // as one by one: the first is merged into the defined entity, the last joins it directly
+        given().get("/entities/" + org.key()).then().statusCode(200)
+                .body("articleCount", equalTo(3)).body("mentionCount", equalTo(6))
+                .body("aliases", hasItems(org.acronym(), org.name()));
+        given().get("/entities/" + org.acronymKey()).then().statusCode(200).body("key", equalTo(org.key()));
+        given().get("/articles/" + first.id()).then().statusCode(200)
+                .body("entities.key", contains(org.key())).body("entities.name", contains(org.name()));
+        given().get("/articles/" + last.id()).then().body("entities.key", contains(org.key()));
+    }
+
+    @Test
     void anAcronymTwoOrganisationsShareIsNotMerged() {
         Org one = Org.fresh();
         Org other = new Org(one.acronym(), "Quiet League of " + one.acronym().substring(1, 3) + "a Traders");
@@ -101,6 +119,19 @@ class EntityMergesTest {
         store.store(defining(other));
         EnrichedArticle ambiguous = bare(one);
         store.store(ambiguous);
+
+        given().get("/articles/" + ambiguous.id()).then().body("entities.key", contains(one.acronymKey()));
+        given().get("/entities/" + one.key()).then().body("articleCount", equalTo(1));
+        given().get("/entities/" + other.key()).then().body("articleCount", equalTo(1));
+    }
+
+    @Test
+    void inOneBatchAnAcronymTwoOrganisationsShareIsNotMergedEither() {
+        Org one = Org.fresh();
+        Org other = new Org(one.acronym(), "Quiet League of " + one.acronym().substring(1, 3) + "a Traders");
+        EnrichedArticle ambiguous = bare(one);
+        store.storeAll(List.of(new ArticleStore.Incoming(defining(one), null), new ArticleStore.Incoming(defining(other), null),
+                new ArticleStore.Incoming(ambiguous, null)));
 
         given().get("/articles/" + ambiguous.id()).then().body("entities.key", contains(one.acronymKey()));
         given().get("/entities/" + one.key()).then().body("articleCount", equalTo(1));
