@@ -1,0 +1,285 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names recognised by how English names are formed, where the sentence-level CRF has no feature for it: a run of
+ * capitalised words ending in a designator word gets the designator's type, over whatever the tagger said inside it.
+ * <ul>
+ *   <li>organisation designators: "Acme Widgets Inc.", "Riverside Football Club", "Northern Farmers Party",
+ *       "Lakeshore University"; head designators followed by "of": "University of Lakeshore", "Ministry of
+ *       Fisheries";</li>
+ *   <li>events, prizes and laws (CoNLL MISC): "Harbour Jazz Festival", "Northern Cup", "Clean Rivers Act", with a
+ *       year right before ("1987 Coastal Championship"); "Battle of X", "Treaty of X";</li>
+ *   <li>places: "Green River", "Hill County", "Riverside Stadium".</li>
+ * </ul>
+ * A run is a sequence of capitalised words (or words starting with a digit and holding a letter) that may be joined
+ * by "of", "for", "&amp;", "de" and "of the"; it stops at punctuation, possessives and lower-case
+ * words. Leading function words ("The", "When"...) are not part of the name, and a designator needs at least one
+ * name word before it ("the Party" is not a name) unless it heads an "of" phrase. Title-case lines (headlines,
+ * where every word is capitalised) are skipped: runs there say nothing about names.
+ *
+ * <p>The new span replaces mentions that lie wholly inside it; a mention crossing its edges (or containing it)
+ * leaves everything as it was.
+ */
+public final class NamePatterns {
+
+    /** Last words of organisation names (compared without a final '.'). */
+    private static final Set<String> ORG_SUFFIXES = Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co",
+            "Company", "Ltd", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "GmbH", "Group", "Holdings", "Industries",
+            "Airlines", "Airways", "Records", "Studios", "Entertainment", "Pictures", "Motors", "Bank", "Party",
+            "University", "College", "Institute", "Academy", "School", "Council", "Association", "Federation", "League",
+            "Committee", "Commission", "Society", "Foundation", "Agency", "Ministry", "Department", "Authority", "Board",
+            "Corps", "Army", "Navy", "Police", "Club", "FC", "F.C", "AFC", "A.F.C", "Orchestra", "Trust", "Bureau",
+            "Court", "Parliament", "Assembly", "Congress", "Senate", "Office", "Hospital", "Network", "Brothers", "Bros");
+    /** Organisation words that head an "of" phrase: "University of X". */
+    private static final Set<String> ORG_HEADS = Set.of("University", "Bank", "Ministry", "Department", "Council",
+            "Federation", "Association", "Institute", "College", "Academy", "League", "Church", "Party", "Board",
+            "Commission", "Committee", "Court", "Society", "Government", "House", "Office", "Bureau", "Agency",
+            "Chamber", "Order", "Congress", "Assembly", "Parliament", "Union");
+    /** Last words of events, prizes and laws (CoNLL MISC). */
+    private static final Set<String> MISC_SUFFIXES = Set.of("Festival", "Championship", "Championships", "Cup",
+            "Olympics", "Bowl", "Trophy", "Award", "Awards", "Prize", "Medal", "Tournament", "Marathon", "War", "Act",
+            "Revolution", "Uprising", "Rebellion", "Treaty", "Expo");
+    private static final Set<String> MISC_HEADS = Set.of("Battle", "Treaty", "Siege", "War", "Act");
+    private static final Set<String> LOC_SUFFIXES = Set.of("River", "County", "Province", "Stadium", "Mountains",
+            "Mountain", "Valley", "Airport", "Island", "Islands", "Peninsula", "Desert");
+    /** Designators abbreviated with a final '.' that belongs to the name. */
+    private static final Set<String> ABBREVIATIONS = Set.of("Inc", "Corp", "Co", "Ltd", "F.C", "A.F.C", "Bros");
+    /** Capitalised words that start a sentence or a clause rather than a name. */
+    private static final Set<String> LEADING_WORDS = Set.of("the", "a", "an", "when", "in", "at", "on", "after", "before",
+            "for", "while", "if", "but", "and", "as", "this", "that", "these", "those", "its", "his", "her", "their",
+            "our", "my", "your", "by", "with", "from", "to", "during", "since", "under", "until", "both", "all", "every",
+            "each", "some", "many", "most", "new", "former", "then", "also", "only", "so", "or", "of", "about",
+            "against", "into", "through", "between", "without", "within", "among", "like", "unlike", "although",
+            "though", "because", "once", "whether", "where", "which", "who", "what", "how", "why");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "&", "de", "du", "des", "del", "la", "le");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’-][\\p{L}\\p{N}]+)*|&");
+    private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
+    private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
+    /** Words of a title-case line before it counts as one (headlines). */
+    private static final int TITLE_CASE_MIN_WORDS = 4;
+    private static final int MAX_NAME_WORDS = 7;
+
+    private record Word(String text, int start, int end) {
+    }
+
+    private NamePatterns() {
+    }
+
+    /** The mentions with the pattern names added (and the mentions inside them removed), in text order. */
+    public static List<RawMention> apply(String text, List<RawMention> mentions) {
+        List<RawMention> found = find(text);
+        if (found.isEmpty()) {
+            return mentions;
+        }
+        List<RawMention> out = new ArrayList<>(mentions);
+        for (RawMention name : found) {
+            List<RawMention> next = new ArrayList<>(out.size() + 1);
+            boolean blocked = false;
+            for (RawMention m : out) {
+                boolean overlaps = m.start() < name.end() && name.start() < m.end();
+                if (!overlaps) {
+                    next.add(m);
+                } else if (m.start() < name.start() || m.end() > name.end()) {
+                    blocked = true;
+                    break;
+                } // else: inside the name, replaced by it
+            }
+            if (!blocked) {
+                next.add(name);
+                out = next;
+            }
+        }
+        out.sort(Comparator.comparingInt(RawMention::start));
+        return out;
+    }
+
+    /** The pattern names of the text, in text order. */
+    static List<RawMention> find(String text) {
+        List<RawMention> names = new ArrayList<>();
+        for (int[] line : lines(text)) {
+            List<Word> words = new ArrayList<>();
+            Matcher w = WORD.matcher(text).region(line[0], line[1]);
+            while (w.find()) {
+                words.add(new Word(w.group(), w.start(), w.end()));
+            }
+            if (titleCase(words)) {
+                continue;
+            }
+            int i = 0;
+            while (i < words.size()) {
+                int end = runEnd(text, words, i);
+                if (end > i) {
+                    name(text, words, i, end, names);
+                    i = end;
+                } else {
+                    i++;
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Lines (runs stop at punctuation anyway; a line that is all title case is a headline). */
+    private static List<int[]> lines(String text) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                out.add(new int[]{start, i + 1});
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(new int[]{start, text.length()});
+        }
+        return out;
+    }
+
+    private static boolean titleCase(List<Word> words) {
+        int letters = 0;
+        int capitalised = 0;
+        for (Word w : words) {
+            if (Character.isLetter(w.text().codePointAt(0)) && !CONNECTORS.contains(w.text())
+                    && !w.text().equals("the") && !w.text().equals("and")) {
+                letters++;
+                if (Character.isUpperCase(w.text().codePointAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return letters >= TITLE_CASE_MIN_WORDS && capitalised * 10 >= letters * 8;
+    }
+
+    private static boolean nameWord(String w) {
+        int first = w.codePointAt(0);
+        if (Character.isUpperCase(first)) {
+            return !possessive(w);
+        }
+        return Character.isDigit(first) && w.codePoints().anyMatch(Character::isLetter) && !possessive(w)
+                && !ORDINAL.matcher(w).matches();
+    }
+
+    private static boolean possessive(String w) {
+        return w.endsWith("'s") || w.endsWith("’s") || w.endsWith("'") || w.endsWith("’");
+    }
+
+    /** Only white space between two words (no punctuation). */
+    private static boolean adjacent(String text, Word a, Word b) {
+        for (int k = a.end(); k < b.start(); k++) {
+            if (!Character.isWhitespace(text.charAt(k)) || text.charAt(k) == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end (exclusive word index) of the run of name words starting at {@code i}, or {@code i}. */
+    private static int runEnd(String text, List<Word> words, int i) {
+        if (!nameWord(words.get(i).text())) {
+            return i;
+        }
+        int end = i + 1;
+        int k = i + 1;
+        while (k < words.size() && adjacent(text, words.get(k - 1), words.get(k))) {
+            String w = words.get(k).text();
+            if (nameWord(w)) {
+                end = k + 1;
+                k++;
+                continue;
+            }
+            boolean connector = CONNECTORS.contains(w) || (w.equals("the") && words.get(k - 1).text().equals("of"));
+            if (!connector) {
+                break;
+            }
+            k++;
+        }
+        return end;
+    }
+
+    /** Adds the name the run words[from, to) forms, if any. */
+    private static void name(String text, List<Word> words, int from, int to, List<RawMention> names) {
+        int start = from;
+        while (start < to && LEADING_WORDS.contains(words.get(start).text().toLowerCase(Locale.ROOT))) {
+            start++;
+        }
+        if (start >= to) {
+            return;
+        }
+        // the last designator decides; an "of" head may come first
+        for (int k = to - 1; k >= start; k--) {
+            String w = bare(words.get(k).text());
+            EntityType type = null;
+            int last = k;
+            if (k + 1 < to && words.get(k + 1).text().equals("of")) {
+                type = ORG_HEADS.contains(w) ? EntityType.ORGANIZATION : MISC_HEADS.contains(w) ? EntityType.MISC : null;
+                last = to - 1;
+            }
+            if (type == null && k > start && nameWord(words.get(k).text())) {
+                type = suffixType(w);
+                last = k;
+            }
+            if (type == null) {
+                continue;
+            }
+            int first = start;
+            if (last == k) { // "Fans of Redhill Football Club": the name starts after an "of" that no head word governs
+                for (int j = k - 1; j > start; j--) {
+                    String c = words.get(j).text();
+                    if ((c.equals("of") || c.equals("for")) && !ORG_HEADS.contains(bare(words.get(j - 1).text()))
+                            && !MISC_HEADS.contains(bare(words.get(j - 1).text()))) {
+                        first = j + 1;
+                        break;
+                    }
+                }
+            }
+            if (last - first + 1 > MAX_NAME_WORDS) {
+                return;
+            }
+            while (first < last && LEADING_WORDS.contains(words.get(first).text().toLowerCase(Locale.ROOT))) {
+                first++;
+            }
+            // a law's year belongs to its name: "Clean Rivers Act 1990", "Clean Rivers Act of 1990"
+            if (last == k && w.equals("Act") && k + 1 < words.size() && adjacent(text, words.get(k), words.get(k + 1))) {
+                if (YEAR.matcher(words.get(k + 1).text()).matches()) {
+                    last = k + 1;
+                } else if (words.get(k + 1).text().equals("of") && k + 2 < words.size()
+                        && YEAR.matcher(words.get(k + 2).text()).matches() && adjacent(text, words.get(k + 1), words.get(k + 2))) {
+                    last = k + 2;
+                }
+            }
+            int begin = words.get(first).start();
+            int end = words.get(last).end();
+            if (last == k && ABBREVIATIONS.contains(w) && end < text.length() && text.charAt(end) == '.'
+                    && !words.get(k).text().endsWith(".")) {
+                end++;
+            }
+            names.add(new RawMention(type, text.substring(begin, end), begin, end));
+            return;
+        }
+    }
+
+    private static EntityType suffixType(String w) {
+        if (ORG_SUFFIXES.contains(w)) {
+            return EntityType.ORGANIZATION;
+        }
+        if (MISC_SUFFIXES.contains(w)) {
+            return EntityType.MISC;
+        }
+        return LOC_SUFFIXES.contains(w) ? EntityType.LOCATION : null;
+    }
+
+    private static String bare(String w) {
+        return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+    }
+}

@@ -1,0 +1,56 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class NamePatternsTest {
+
+    private static RawMention at(String text, EntityType type, String span) {
+        int start = text.indexOf(span);
+        return new RawMention(type, span, start, start + span.length());
+    }
+
+    @Test
+    void organisationDesignatorsEndOrHeadAnOrganisation() {
+        String text = "Shares of Bluefin Widgets Inc. rose after the Ministry of Coastal Fisheries and the Norland Farmers Party spoke.";
+        assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.ORGANIZATION, "Bluefin Widgets Inc."),
+                tuple(EntityType.ORGANIZATION, "Ministry of Coastal Fisheries"),
+                tuple(EntityType.ORGANIZATION, "Norland Farmers Party"));
+    }
+
+    @Test
+    void eventsLawsWithTheirYearAndPlacesByTheirLastWord() {
+        String text = "He won the 1987 Coastal Championship under the Clean Rivers Act of 1990, and the Battle of Greywater "
+                + "was fought near the Tarn River.";
+        assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.MISC, "Coastal Championship"),
+                tuple(EntityType.MISC, "Clean Rivers Act of 1990"),
+                tuple(EntityType.MISC, "Battle of Greywater"),
+                tuple(EntityType.LOCATION, "Tarn River"));
+    }
+
+    @Test
+    void aDesignatorAloneLeadingWordsPossessivesAndHeadlinesAreNotNames() {
+        assertThat(NamePatterns.find("The Party said the Council agreed.")).isEmpty();
+        assertThat(NamePatterns.find("When Bluefin Group sold it, Bluefin's Board objected.")).extracting(RawMention::text)
+                .containsExactly("Bluefin Group");
+        assertThat(NamePatterns.find("Leaders of the Norland Farmers Party met at the 3rd Harbour Festival."))
+                .extracting(RawMention::text).containsExactly("Norland Farmers Party", "Harbour Festival");
+        assertThat(NamePatterns.find("Local Farmers Protest Outside Norland Council Office")).isEmpty();
+    }
+
+    @Test
+    void mentionsInsideTheNameAreReplacedAndCrossingOnesBlockIt() {
+        String text = "Fans of Redhill Football Club cheered as Tarn River Sam sang.";
+        List<RawMention> in = List.of(at(text, EntityType.LOCATION, "Redhill"), at(text, EntityType.PERSON, "River Sam"));
+        assertThat(NamePatterns.apply(text, in)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.ORGANIZATION, "Redhill Football Club"),
+                tuple(EntityType.PERSON, "River Sam"));
+    }
+}
