@@ -39,7 +39,13 @@ public final class NamePatterns {
             "University", "College", "Institute", "Academy", "School", "Council", "Association", "Federation", "League",
             "Committee", "Commission", "Society", "Foundation", "Agency", "Ministry", "Department", "Authority", "Board",
             "Corps", "Army", "Navy", "Police", "Club", "FC", "F.C", "AFC", "A.F.C", "Orchestra", "Trust", "Bureau",
-            "Court", "Parliament", "Assembly", "Congress", "Senate", "Office", "Hospital", "Network", "Brothers", "Bros");
+            "Court", "Parliament", "Assembly", "Congress", "Senate", "Office", "Hospital", "Network", "Brothers", "Bros",
+            "Band", "Brotherhood", "Movement", "Division", "Regiment", "Battalion", "Brigade", "Squadron", "Fleet",
+            "Radio", "Television", "Broadcasting", "Magazine", "Journal", "Gazette", "Herald", "Tribune", "Chronicle",
+            "Telegraph", "Partners", "Associates", "Ventures", "Systems", "Technologies", "Laboratories",
+            "Pharmaceuticals", "Communications", "Media", "Films", "Productions", "Publishing", "Publishers", "Gaming",
+            "Alliance", "Coalition", "Organisation", "Organization", "Institution", "Services", "Administration",
+            "Cooperative", "Guild", "Legion", "Guard", "Force", "Forces", "Marines");
     /** Organisation words that head an "of" phrase: "University of X". */
     private static final Set<String> ORG_HEADS = Set.of("University", "Bank", "Ministry", "Department", "Council",
             "Federation", "Association", "Institute", "College", "Academy", "League", "Church", "Party", "Board",
@@ -48,10 +54,14 @@ public final class NamePatterns {
     /** Last words of events, prizes and laws (CoNLL MISC). */
     private static final Set<String> MISC_SUFFIXES = Set.of("Festival", "Championship", "Championships", "Cup",
             "Olympics", "Bowl", "Trophy", "Award", "Awards", "Prize", "Medal", "Tournament", "Marathon", "War", "Act",
-            "Revolution", "Uprising", "Rebellion", "Treaty", "Expo");
+            "Revolution", "Uprising", "Rebellion", "Treaty", "Expo", "Games", "Prix", "Contest", "Convention");
     private static final Set<String> MISC_HEADS = Set.of("Battle", "Treaty", "Siege", "War", "Act");
     private static final Set<String> LOC_SUFFIXES = Set.of("River", "County", "Province", "Stadium", "Mountains",
-            "Mountain", "Valley", "Airport", "Island", "Islands", "Peninsula", "Desert");
+            "Mountain", "Valley", "Airport", "Island", "Islands", "Peninsula", "Desert", "Road", "Street", "Avenue", "Square",
+            "Bridge", "Sea", "Ocean", "Bay", "Gulf", "Strait", "Canal", "Coast", "Region", "Township", "Kingdom", "Empire");
+    /** Place words that head an "of" phrase: "Gulf of X". */
+    private static final Set<String> LOC_HEADS = Set.of("Gulf", "Bay", "Sea", "Isle", "Strait", "Straits", "Kingdom",
+            "Republic", "Province", "County", "City", "Lake", "Cape");
     /** Designators abbreviated with a final '.' that belongs to the name. */
     private static final Set<String> ABBREVIATIONS = Set.of("Inc", "Corp", "Co", "Ltd", "F.C", "A.F.C", "Bros");
     /** Capitalised words that start a sentence or a clause rather than a name. */
@@ -222,10 +232,11 @@ public final class NamePatterns {
             EntityType type = null;
             int last = k;
             if (k + 1 < to && words.get(k + 1).text().equals("of")) {
-                type = ORG_HEADS.contains(w) ? EntityType.ORGANIZATION : MISC_HEADS.contains(w) ? EntityType.MISC : null;
+                type = ORG_HEADS.contains(w) ? EntityType.ORGANIZATION : MISC_HEADS.contains(w) ? EntityType.MISC
+                        : LOC_HEADS.contains(w) ? EntityType.LOCATION : null;
                 last = to - 1;
             }
-            if (type == null && k > start && nameWord(words.get(k).text())) {
+            if (type == null && k > start && nameWord(words.get(k).text()) && endsName(words, k, to)) {
                 type = suffixType(w);
                 last = k;
             }
@@ -237,7 +248,8 @@ public final class NamePatterns {
                 for (int j = k - 1; j > start; j--) {
                     String c = words.get(j).text();
                     if ((c.equals("of") || c.equals("for")) && !ORG_HEADS.contains(bare(words.get(j - 1).text()))
-                            && !MISC_HEADS.contains(bare(words.get(j - 1).text()))) {
+                            && !MISC_HEADS.contains(bare(words.get(j - 1).text()))
+                            && !LOC_HEADS.contains(bare(words.get(j - 1).text()))) {
                         first = j + 1;
                         break;
                     }
@@ -267,6 +279,18 @@ public final class NamePatterns {
             names.add(new RawMention(type, text.substring(begin, end), begin, end));
             return;
         }
+    }
+
+    /**
+     * A designator ends the name when the run ends with it or a person's title follows ("Acme Widgets Inc. President
+     * Jane Doe"); otherwise the name goes on past it ("Tarn Street Singers") and its type is unknown.
+     */
+    private static boolean endsName(List<Word> words, int k, int to) {
+        if (k == to - 1) {
+            return true;
+        }
+        String next = words.get(k + 1).text();
+        return PersonNames.isTitle(next) || next.equals("CEO") || next.equals("Chairman") || next.equals("Director");
     }
 
     private static EntityType suffixType(String w) {

@@ -42,6 +42,8 @@ class NamePatternsTest {
                 .containsExactly("Bluefin Group");
         assertThat(NamePatterns.find("Leaders of the Norland Farmers Party met at the 3rd Harbour Festival."))
                 .extracting(RawMention::text).containsExactly("Norland Farmers Party", "Harbour Festival");
+        assertThat(NamePatterns.find("Fans of Tarn Street Singers said that the deal with Acme Widgets Inc President Jane Doe was signed."))
+                .extracting(RawMention::text).containsExactly("Acme Widgets Inc");
         assertThat(NamePatterns.find("Local Farmers Protest Outside Norland Council Office")).isEmpty();
     }
 
