@@ -10,6 +10,7 @@ import io.newsflow.enrichment.ner.EntityCanonicalizer;
 import io.newsflow.enrichment.ner.MentionPropagation;
 import io.newsflow.enrichment.ner.NamePatterns;
 import io.newsflow.enrichment.ner.NerTagger;
+import io.newsflow.enrichment.ner.OrganizationDescriptors;
 import io.newsflow.enrichment.ner.RawMention;
 import io.newsflow.enrichment.text.HtmlMainText;
 import io.newsflow.enrichment.text.LanguageGuess;
@@ -129,7 +130,8 @@ public final class Enricher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt,
-                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text, NamePatterns.apply(text, analysis.mentions())))), analysis.dates(),
+                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text,
+                        OrganizationDescriptors.apply(text, NamePatterns.apply(text, analysis.mentions()))))), analysis.dates(),
                 new EnrichedArticle.Enrichment(version(), tookMs));
     }
 

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>organisation designators: "Acme Widgets Inc.", "Riverside Football Club", "Northern Farmers Party",
  *       "Lakeshore University"; head designators followed by "of": "University of Lakeshore", "Ministry of
- *       Fisheries";</li>
+ *       Fisheries"; sports clubs with a leading designator: "FC Redhill";</li>
  *   <li>events, prizes and laws (CoNLL MISC): "Harbour Jazz Festival", "Northern Cup", "Clean Rivers Act", with a
  *       year right before ("1987 Coastal Championship"); "Battle of X", "Treaty of X";</li>
  *   <li>places: "Green River", "Hill County", "Riverside Stadium".</li>
  * </ul>
  * A run is a sequence of capitalised words (or words starting with a digit and holding a letter) that may be joined
- * by "of", "for", "&amp;", "de" and "of the"; it stops at punctuation, possessives and lower-case
+ * by "of", "&amp;", "de" and "of the" (not "for": "the Norland League for Redhill Rovers" is two names); it stops at punctuation, possessives and lower-case
  * words. Leading function words ("The", "When"...) are not part of the name, and a designator needs at least one
  * name word before it ("the Party" is not a name) unless it heads an "of" phrase. Title-case lines (headlines,
  * where every word is capitalised) are skipped: runs there say nothing about names.
@@ -59,6 +59,9 @@ public final class NamePatterns {
     private static final Set<String> LOC_SUFFIXES = Set.of("River", "County", "Province", "Stadium", "Mountains",
             "Mountain", "Valley", "Airport", "Island", "Islands", "Peninsula", "Desert", "Road", "Street", "Avenue", "Square",
             "Bridge", "Sea", "Ocean", "Bay", "Gulf", "Strait", "Canal", "Coast", "Region", "Township", "Kingdom", "Empire");
+    /** Designators before a sports club's name. */
+    private static final Set<String> CLUB_PREFIXES = Set.of("FC", "F.C", "AFC", "AC", "SC", "SV", "CF", "CD", "FK", "NK",
+            "BK", "IF", "SK");
     /** Place words that head an "of" phrase: "Gulf of X". */
     private static final Set<String> LOC_HEADS = Set.of("Gulf", "Bay", "Sea", "Isle", "Strait", "Straits", "Kingdom",
             "Republic", "Province", "County", "City", "Lake", "Cape");
@@ -71,7 +74,7 @@ public final class NamePatterns {
             "each", "some", "many", "most", "new", "former", "then", "also", "only", "so", "or", "of", "about",
             "against", "into", "through", "between", "without", "within", "among", "like", "unlike", "although",
             "though", "because", "once", "whether", "where", "which", "who", "what", "how", "why");
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "&", "de", "du", "des", "del", "la", "le");
+    private static final Set<String> CONNECTORS = Set.of("of", "&", "de", "du", "des", "del", "la", "le");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’-][\\p{L}\\p{N}]+)*|&");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
     private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
@@ -226,6 +229,17 @@ public final class NamePatterns {
         if (start >= to) {
             return;
         }
+        // sports clubs named with a leading designator: "FC Redhill", "AC Norland"
+        if (start + 1 < to && CLUB_PREFIXES.contains(bare(words.get(start).text())) && nameWord(words.get(start + 1).text())) {
+            int last = start + 1;
+            while (last + 1 < to && nameWord(words.get(last + 1).text())) {
+                last++;
+            }
+            int begin = words.get(start).start();
+            int end = words.get(last).end();
+            names.add(new RawMention(EntityType.ORGANIZATION, text.substring(begin, end), begin, end));
+            return;
+        }
         // the last designator decides; an "of" head may come first
         for (int k = to - 1; k >= start; k--) {
             String w = bare(words.get(k).text());
@@ -282,15 +296,15 @@ public final class NamePatterns {
     }
 
     /**
-     * A designator ends the name when the run ends with it or a person's title follows ("Acme Widgets Inc. President
-     * Jane Doe"); otherwise the name goes on past it ("Tarn Street Singers") and its type is unknown.
+     * A designator ends the name when the run ends with it, a connector follows ("the Norland League for Redhill
+     * Rovers"; "of" heads were tried before) or a person's title does ("Acme Widgets Inc. President Jane Doe"); otherwise the name goes on past it ("Tarn Street Singers") and its type is unknown.
      */
     private static boolean endsName(List<Word> words, int k, int to) {
         if (k == to - 1) {
             return true;
         }
         String next = words.get(k + 1).text();
-        return PersonNames.isTitle(next) || next.equals("CEO") || next.equals("Chairman") || next.equals("Director");
+        return CONNECTORS.contains(next) || PersonNames.isTitle(next) || next.equals("CEO") || next.equals("Chairman") || next.equals("Director");
     }
 
     private static EntityType suffixType(String w) {

@@ -25,6 +25,14 @@ class NamePatternsTest {
     }
 
     @Test
+    void clubDesignatorsBeforeTheNameAndLeaguesBeforeFor() {
+        String text = "He plays in the Norland Super League for FC Redhill since spring.";
+        assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.ORGANIZATION, "Norland Super League"),
+                tuple(EntityType.ORGANIZATION, "FC Redhill"));
+    }
+
+    @Test
     void eventsLawsWithTheirYearAndPlacesByTheirLastWord() {
         String text = "He won the 1987 Coastal Championship under the Clean Rivers Act of 1990, and the Battle of Greywater "
                 + "was fought near the Tarn River.";

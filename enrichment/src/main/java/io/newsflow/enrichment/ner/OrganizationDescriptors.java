@@ -1,0 +1,59 @@
+package io.newsflow.enrichment.ner;
+
+import io.newsflow.events.EntityType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Names the text itself calls an organisation. News introduces an unfamiliar organisation with a common noun that
+ * says what it is, either right before the name, after a determiner ("the band Tarn Street", "its rival retailer
+ * Bluefin"; not "second team All-Norland") or in an apposition or a definition after it ("Bluefin, a Norland-based retailer, ..."; "Tarn Street
+ * is a rock band from ..."). The CRF, trained on other names, often types such names as persons or places. A name
+ * so described is an organisation in the whole article: every mention with that exact text is retyped.
+ */
+public final class OrganizationDescriptors {
+
+    /** Common nouns that say a name is an organisation. */
+    private static final String NOUNS = "band|group|company|firm|corporation|manufacturer|maker|retailer|chain|airline|"
+            + "bank|label|publisher|newspaper|magazine|broadcaster|station|channel|network|club|team|party|organi[sz]ation|"
+            + "agency|charity|association|society|university|college|orchestra|choir|studio|"
+            + "developer|brand|foundation|institute|startup|conglomerate|subsidiary|supermarket|website|outlet";
+    /** The noun right before the name: "the band X", "retailer X". */
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:the|a|an|its|their|his|her|our)\\s+(?:\\p{Ll}[\\p{L}-]*\\s+)?(?:"
+            + NOUNS + ")\\s+$");
+    /** After the name: ", a Norland-based retailer," or " is an alternative rock band from". */
+    private static final Pattern AFTER = Pattern.compile("^(?:\\s*\\([^)]{0,60}\\))?(?:\\s*,|\\s+(?:is|was))\\s+(?:a|an)\\s+"
+            + "(?:(?!(?:of|the|for|at|with|in|to|on|by)\\s)[\\p{L}\\p{N}'’-]+\\s+){0,4}?(?:" + NOUNS + ")(?=\\s*(?:[,.;:()]|$|\\s(?:from|based|in|that|which|founded|"
+            + "formed|headquartered|with|who|whose|and|owned|of\\s+\\p{Lu})))");
+    private static final int LOOK_AHEAD = 120;
+
+    private OrganizationDescriptors() {
+    }
+
+    public static List<RawMention> apply(String text, List<RawMention> mentions) {
+        Set<String> described = new HashSet<>();
+        for (RawMention m : mentions) {
+            if (m.type() == EntityType.ORGANIZATION) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + LOOK_AHEAD));
+            if (BEFORE.matcher(before).find() || AFTER.matcher(after).find()) {
+                described.add(PersonNames.tidy(m.text()));
+            }
+        }
+        if (described.isEmpty()) {
+            return mentions;
+        }
+        List<RawMention> out = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            out.add(m.type() != EntityType.ORGANIZATION && described.contains(PersonNames.tidy(m.text()))
+                    ? new RawMention(EntityType.ORGANIZATION, m.text(), m.start(), m.end()) : m);
+        }
+        return out;
+    }
+}
