@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *       Fisheries"; sports clubs with a leading designator: "FC Redhill";</li>
  *   <li>events, prizes and laws (CoNLL MISC): "Harbour Jazz Festival", "Northern Cup", "Clean Rivers Act", with a
  *       year right before ("1987 Coastal Championship"); "Battle of X", "Treaty of X";</li>
- *   <li>places: "Green River", "Hill County", "Riverside Stadium".</li>
+ *   <li>places: "Green River", "Hill County", "Riverside Stadium";</li>
+ *   <li>titles of works (MISC) in quotation marks after the noun that says what they are: the single "Tarn Street
+ *       Blues".</li>
  * </ul>
  * A run is a sequence of capitalised words (or words starting with a digit and holding a letter) that may be joined
  * by "of", "&amp;", "de" and "of the" (not "for": "the Norland League for Redhill Rovers" is two names); it stops at punctuation, possessives and lower-case
@@ -50,7 +52,7 @@ public final class NamePatterns {
     private static final Set<String> ORG_HEADS = Set.of("University", "Bank", "Ministry", "Department", "Council",
             "Federation", "Association", "Institute", "College", "Academy", "League", "Church", "Party", "Board",
             "Commission", "Committee", "Court", "Society", "Government", "House", "Office", "Bureau", "Agency",
-            "Chamber", "Order", "Congress", "Assembly", "Parliament", "Union");
+            "Chamber", "Order", "Congress", "Assembly", "Parliament", "Union", "Municipality");
     /** Last words of events, prizes and laws (CoNLL MISC). */
     private static final Set<String> MISC_SUFFIXES = Set.of("Festival", "Championship", "Championships", "Cup",
             "Olympics", "Bowl", "Trophy", "Award", "Awards", "Prize", "Medal", "Tournament", "Marathon", "War", "Act",
@@ -62,6 +64,9 @@ public final class NamePatterns {
     /** Designators before a sports club's name. */
     private static final Set<String> CLUB_PREFIXES = Set.of("FC", "F.C", "AFC", "AC", "SC", "SV", "CF", "CD", "FK", "NK",
             "BK", "IF", "SK");
+    /** Designators before the name of a storm, a military operation or a vessel (CoNLL MISC). */
+    private static final Set<String> MISC_PREFIXES = Set.of("Hurricane", "Cyclone", "Typhoon", "Tropical Storm",
+            "Operation", "USS", "HMS", "HMAS", "HMCS", "RMS", "Space Shuttle");
     /** Place words that head an "of" phrase: "Gulf of X". */
     private static final Set<String> LOC_HEADS = Set.of("Gulf", "Bay", "Sea", "Isle", "Strait", "Straits", "Kingdom",
             "Republic", "Province", "County", "City", "Lake", "Cape");
@@ -76,6 +81,12 @@ public final class NamePatterns {
             "though", "because", "once", "whether", "where", "which", "who", "what", "how", "why");
     private static final Set<String> CONNECTORS = Set.of("of", "&", "de", "du", "des", "del", "la", "le");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’-][\\p{L}\\p{N}]+)*|&");
+    /** A work noun, optionally "titled"/"called", then a quotation. */
+    private static final Pattern QUOTED_TITLE = Pattern.compile("\\b(?:songs?|singles?|albums?|films?|movies?|books?|novels?|"
+            + "episodes?|shows?|series|plays?|poems?|games?|tracks?|EP|musical|opera|documentary|sitcom|programme|program|"
+            + "painting|sculpture|video)\\s+(?:(?:titled|entitled|called|named)\\s+)?[\"“]([^\"“”\\n]{1,80})[\"”]");
+    private static final Set<String> TITLE_MINOR_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
+            "and", "or", "but", "by", "with", "from", "as", "is", "it", "my", "your", "me", "you", "i", "'s", "-", "&");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
     private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
     /** Words of a title-case line before it counts as one (headlines). */
@@ -119,6 +130,7 @@ public final class NamePatterns {
     /** The pattern names of the text, in text order. */
     static List<RawMention> find(String text) {
         List<RawMention> names = new ArrayList<>();
+        quotedTitles(text, names);
         for (int[] line : lines(text)) {
             List<Word> words = new ArrayList<>();
             Matcher w = WORD.matcher(text).region(line[0], line[1]);
@@ -139,7 +151,46 @@ public final class NamePatterns {
                 }
             }
         }
+        names.sort(Comparator.comparingInt(RawMention::start));
         return names;
+    }
+
+    /**
+     * Titles of works in quotation marks right after the noun that says what they are: the single "Tarn Street
+     * Blues", the album called "Norland". The title must be in title case (minor words aside) and short.
+     */
+    static void quotedTitles(String text, List<RawMention> names) {
+        Matcher m = QUOTED_TITLE.matcher(text);
+        while (m.find()) {
+            String inner = m.group(1);
+            int lead = 0;
+            while (lead < inner.length() && inner.charAt(lead) == ' ') {
+                lead++;
+            }
+            String title = inner.strip();
+            if (title.isEmpty() || !titleCased(title)) {
+                continue;
+            }
+            int begin = m.start(1) + lead;
+            names.add(new RawMention(EntityType.MISC, title, begin, begin + title.length()));
+        }
+    }
+
+    private static boolean titleCased(String title) {
+        String[] words = title.split(" +");
+        if (words.length > 8 || !(Character.isUpperCase(title.codePointAt(0)) || Character.isDigit(title.codePointAt(0)))) {
+            return false;
+        }
+        for (String w : words) {
+            int c = w.codePointAt(0);
+            if (Character.isLetter(c) && !Character.isUpperCase(c) && !TITLE_MINOR_WORDS.contains(w)) {
+                return false;
+            }
+            if (w.endsWith(",") || w.endsWith(".") || w.equals(",") || w.equals(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lines (runs stop at punctuation anyway; a line that is all title case is a headline). */
@@ -229,15 +280,19 @@ public final class NamePatterns {
         if (start >= to) {
             return;
         }
-        // sports clubs named with a leading designator: "FC Redhill", "AC Norland"
-        if (start + 1 < to && CLUB_PREFIXES.contains(bare(words.get(start).text())) && nameWord(words.get(start + 1).text())) {
-            int last = start + 1;
+        // names with a leading designator: sports clubs ("FC Redhill"), storms, operations and vessels ("Cyclone
+        // Tarn", "Operation Greywater", "HMS Norland", "Space Shuttle Redhill")
+        int prefix = prefixLength(words, start, to);
+        EntityType prefixType = prefix == 0 ? null
+                : CLUB_PREFIXES.contains(bare(words.get(start).text())) ? EntityType.ORGANIZATION : EntityType.MISC;
+        if (prefixType != null && start + prefix < to && nameWord(words.get(start + prefix).text())) {
+            int last = start + prefix;
             while (last + 1 < to && nameWord(words.get(last + 1).text())) {
                 last++;
             }
             int begin = words.get(start).start();
             int end = words.get(last).end();
-            names.add(new RawMention(EntityType.ORGANIZATION, text.substring(begin, end), begin, end));
+            names.add(new RawMention(prefixType, text.substring(begin, end), begin, end));
             return;
         }
         // the last designator decides; an "of" head may come first
@@ -305,6 +360,15 @@ public final class NamePatterns {
         }
         String next = words.get(k + 1).text();
         return CONNECTORS.contains(next) || PersonNames.isTitle(next) || next.equals("CEO") || next.equals("Chairman") || next.equals("Director");
+    }
+
+    /** How many words of a leading designator start the run at {@code start} (0: none). */
+    private static int prefixLength(List<Word> words, int start, int to) {
+        String first = bare(words.get(start).text());
+        if (CLUB_PREFIXES.contains(first) || MISC_PREFIXES.contains(first)) {
+            return 1;
+        }
+        return start + 1 < to && MISC_PREFIXES.contains(first + " " + words.get(start + 1).text()) ? 2 : 0;
     }
 
     private static EntityType suffixType(String w) {

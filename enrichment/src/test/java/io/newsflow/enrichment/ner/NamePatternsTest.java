@@ -33,6 +33,22 @@ class NamePatternsTest {
     }
 
     @Test
+    void stormsOperationsAndVesselsByTheirLeadingDesignator() {
+        String text = "After Cyclone Tarn hit, the Space Shuttle Redhill flew and HMS Norland sailed in Operation Greywater Dawn.";
+        assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.MISC, "Cyclone Tarn"), tuple(EntityType.MISC, "Space Shuttle Redhill"),
+                tuple(EntityType.MISC, "HMS Norland"), tuple(EntityType.MISC, "Operation Greywater Dawn"));
+    }
+
+    @Test
+    void quotedTitlesAfterAWorkNoun() {
+        String text = "Their single \"Tarn Street Blues\" and the album called “Out of the Norland” sold; \"We will win, he said\" "
+                + "was a song \"nobody liked\" and a quote \"Greywater Dawn\".";
+        assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.MISC, "Tarn Street Blues"), tuple(EntityType.MISC, "Out of the Norland"));
+    }
+
+    @Test
     void eventsLawsWithTheirYearAndPlacesByTheirLastWord() {
         String text = "He won the 1987 Coastal Championship under the Clean Rivers Act of 1990, and the Battle of Greywater "
                 + "was fought near the Tarn River.";
