@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       span, followed by at least two capitalised words, starts a person; the span is split there (the title
  *       itself belongs to neither);</li>
  *   <li>"Government of National Accord of Fayez al-Sarraj": a non-person span ending in "of" + a full person
- *       name tagged elsewhere in the article is split before "of".</li>
+ *       name tagged elsewhere in the article is split before "of";</li>
+ *   <li>"Tarn Club / Norland Bar": names separated by a spaced slash are split there, each part keeping the type.</li>
  * </ul>
  */
 public final class MentionRules {
@@ -34,7 +35,7 @@ public final class MentionRules {
 
     public static List<RawMention> apply(List<RawMention> mentions) {
         List<RawMention> titled = new ArrayList<>(mentions.size());
-        for (RawMention m : mentions) {
+        for (RawMention m : splitAtSlashes(mentions)) {
             if (m.type() == EntityType.PERSON) {
                 titled.add(m);
             } else {
@@ -53,6 +54,40 @@ public final class MentionRules {
             splitBeforeOfPerson(m, fullNames, out);
         }
         return out;
+    }
+
+    /** "Tarn Club / Norland Bar / Redhill Lounge": a list the tagger ran together; each part keeps the type. */
+    static List<RawMention> splitAtSlashes(List<RawMention> mentions) {
+        List<RawMention> out = null;
+        for (int i = 0; i < mentions.size(); i++) {
+            RawMention m = mentions.get(i);
+            if (!m.text().contains(" / ")) {
+                if (out != null) {
+                    out.add(m);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(mentions.subList(0, i));
+            }
+            int from = 0;
+            while (from <= m.text().length()) {
+                int slash = m.text().indexOf(" / ", from);
+                int to = slash < 0 ? m.text().length() : slash;
+                String part = m.text().substring(from, to);
+                int lead = part.length() - part.stripLeading().length();
+                String stripped = part.strip();
+                if (!stripped.isEmpty()) {
+                    int start = m.start() + from + lead;
+                    out.add(new RawMention(m.type(), stripped, start, start + stripped.length()));
+                }
+                if (slash < 0) {
+                    break;
+                }
+                from = slash + 3;
+            }
+        }
+        return out == null ? mentions : out;
     }
 
     private static void splitBeforeOfPerson(RawMention m, Set<String> fullNames, List<RawMention> out) {
