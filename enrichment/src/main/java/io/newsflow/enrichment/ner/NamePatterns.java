@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * A run is a sequence of capitalised words (or words starting with a digit and holding a letter) that may be joined
  * by "of", "&amp;", "de" and "of the" (not "for": "the Norland League for Redhill Rovers" is two names); it stops at punctuation, possessives and lower-case
  * words. Leading function words ("The", "When"...) are not part of the name, and a designator needs at least one
- * name word before it ("the Party" is not a name) unless it heads an "of" phrase. Title-case lines (headlines,
+ * name word before it unless it heads an "of" phrase, or it stands alone, capitalised, after "the": "the League"
+ * is the short name of an organisation (English capitalises the designator only then). Title-case lines (headlines,
  * where every word is capitalised) are skipped: runs there say nothing about names.
  *
  * <p>The new span replaces mentions that lie wholly inside it; a mention crossing its edges (or containing it)
@@ -61,6 +62,13 @@ public final class NamePatterns {
     private static final Set<String> LOC_SUFFIXES = Set.of("River", "County", "Province", "Stadium", "Mountains",
             "Mountain", "Valley", "Airport", "Island", "Islands", "Peninsula", "Desert", "Road", "Street", "Avenue", "Square",
             "Bridge", "Sea", "Ocean", "Bay", "Gulf", "Strait", "Canal", "Coast", "Region", "Township", "Kingdom", "Empire");
+    /** Designators that, capitalised alone after "the", stand for an organisation named before ("the League"). */
+    private static final Set<String> SHORT_FORMS = Set.of("Corporation", "Company", "Bank", "Party", "University",
+            "College", "Institute", "Academy", "Council", "Association", "Federation", "League", "Committee", "Commission",
+            "Society", "Foundation", "Agency", "Ministry", "Department", "Authority", "Board", "Corps", "Army", "Navy",
+            "Club", "Orchestra", "Trust", "Bureau", "Court", "Parliament", "Assembly", "Congress", "Senate", "Brotherhood",
+            "Movement", "Division", "Regiment", "Battalion", "Brigade", "Squadron", "Fleet", "Alliance", "Coalition",
+            "Organisation", "Organization", "Legion", "Church", "Government");
     /** Designators before a sports club's name. */
     private static final Set<String> CLUB_PREFIXES = Set.of("FC", "F.C", "AFC", "AC", "SC", "SV", "CF", "CD", "FK", "NK",
             "BK", "IF", "SK");
@@ -278,6 +286,14 @@ public final class NamePatterns {
             start++;
         }
         if (start >= to) {
+            return;
+        }
+        // "the League", "the Party": a capitalised designator alone after "the" is an organisation's short name
+        if (start == to - 1 && SHORT_FORMS.contains(words.get(start).text()) && start > 0
+                && words.get(start - 1).text().equalsIgnoreCase("the") && adjacent(text, words.get(start - 1), words.get(start))
+                && !(to < words.size() && words.get(to).text().equals("of"))) {
+            Word w = words.get(start);
+            names.add(new RawMention(EntityType.ORGANIZATION, w.text(), w.start(), w.end()));
             return;
         }
         // names with a leading designator: sports clubs ("FC Redhill"), storms, operations and vessels ("Cyclone

@@ -61,7 +61,10 @@ class NamePatternsTest {
 
     @Test
     void aDesignatorAloneLeadingWordsPossessivesAndHeadlinesAreNotNames() {
-        assertThat(NamePatterns.find("The Party said the Council agreed.")).isEmpty();
+        assertThat(NamePatterns.find("Party members said a Council of elders agreed.")).isEmpty();
+        assertThat(NamePatterns.find("The League said the Council agreed, but the Council of Elders and a Party did not."))
+                .extracting(RawMention::type, RawMention::text).containsExactly(tuple(EntityType.ORGANIZATION, "League"),
+                        tuple(EntityType.ORGANIZATION, "Council"), tuple(EntityType.ORGANIZATION, "Council of Elders"));
         assertThat(NamePatterns.find("When Bluefin Group sold it, Bluefin's Board objected.")).extracting(RawMention::text)
                 .containsExactly("Bluefin Group");
         assertThat(NamePatterns.find("Leaders of the Norland Farmers Party met at the 3rd Harbour Festival."))
