@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Names the text itself calls an organisation. News introduces an unfamiliar organisation with a common noun that
  * says what it is, either right before the name, after a determiner ("the band Tarn Street", "its rival retailer
  * Bluefin"; not "second team All-Norland") or in an apposition or a definition after it ("Bluefin, a Norland-based retailer, ..."; "Tarn Street
- * is a rock band from ..."). The CRF, trained on other names, often types such names as persons or places. A name
+ * is a rock band from ..."), or with what is said only of organisations ("Bluefin was founded in 1920", "... is
+ * headquartered in"; not for places, towns are founded too). The CRF, trained on other names, often types such names as persons or places. A name
  * so described is an organisation in the whole article: every mention with that exact text is retyped.
  */
 public final class OrganizationDescriptors {
@@ -28,7 +29,11 @@ public final class OrganizationDescriptors {
     /** After the name: ", a Norland-based retailer," or " is an alternative rock band from". */
     private static final Pattern AFTER = Pattern.compile("^(?:\\s*\\([^)]{0,60}\\))?(?:\\s*,|\\s+(?:is|was))\\s+(?:a|an)\\s+"
             + "(?:(?!(?:of|the|for|at|with|in|to|on|by)\\s)[\\p{L}\\p{N}'’-]+\\s+){0,4}?(?:" + NOUNS + ")(?=\\s*(?:[,.;:()]|$|\\s(?:from|based|in|that|which|founded|"
-            + "formed|headquartered|with|who|whose|and|owned|of\\s+\\p{Lu})))");
+            + "formed|headquartered|with|who|whose|and|owned|of)\\s))");
+    /** What is said of organisations, not of persons: "X was founded in 1898", "X is headquartered in". */
+    private static final Pattern FOUNDED = Pattern.compile("^\\s+(?:(?:was|were|is|are|had\\s+been|has\\s+been)\\s+)"
+            + "(?:founded|established|incorporated|headquartered|acquired|listed|delisted|privatised|privatized|"
+            + "nationalised|nationalized|merged|renamed|rebranded|liquidated)\\b");
     private static final int LOOK_AHEAD = 120;
 
     private OrganizationDescriptors() {
@@ -42,7 +47,8 @@ public final class OrganizationDescriptors {
             }
             String before = text.substring(Math.max(0, m.start() - 30), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + LOOK_AHEAD));
-            if (BEFORE.matcher(before).find() || AFTER.matcher(after).find()) {
+            boolean founded = m.type() != EntityType.LOCATION && FOUNDED.matcher(after).find(); // towns are founded too
+            if (founded || BEFORE.matcher(before).find() || AFTER.matcher(after).find()) {
                 described.add(PersonNames.tidy(m.text()));
             }
         }

@@ -36,6 +36,16 @@ class OrganizationDescriptorsTest {
     }
 
     @Test
+    void foundedOrHeadquarteredNamesAreOrganisationsButFoundedTownsStayPlaces() {
+        String text = "Bluefin was founded in 1920. Tarnby is a Norland chain of bakeries. Redhill was founded in 1200.";
+        List<RawMention> in = new ArrayList<>(all(text, EntityType.PERSON, "Bluefin"));
+        in.addAll(all(text, EntityType.PERSON, "Tarnby"));
+        in.addAll(all(text, EntityType.LOCATION, "Redhill"));
+        assertThat(OrganizationDescriptors.apply(text, in)).extracting(RawMention::type).containsExactly(
+                EntityType.ORGANIZATION, EntityType.ORGANIZATION, EntityType.LOCATION);
+    }
+
+    @Test
     void aPersonDescribedByRoleOrMembershipStaysAPerson() {
         String text = "Jane Doe, a company spokeswoman, and Sam Lee, a member of the band, spoke. Sam Lee is a team leader "
                 + "and second team Jane Doe scored.";
