@@ -10,7 +10,7 @@ import io.newsflow.enrichment.ner.EntityCanonicalizer;
 import io.newsflow.enrichment.ner.MentionPropagation;
 import io.newsflow.enrichment.ner.NamePatterns;
 import io.newsflow.enrichment.ner.NerTagger;
-import io.newsflow.enrichment.ner.OrganizationDescriptors;
+import io.newsflow.enrichment.ner.DescribedNames;
 import io.newsflow.enrichment.ner.PlaceQualifiers;
 import io.newsflow.enrichment.ner.RawMention;
 import io.newsflow.enrichment.text.HtmlMainText;
@@ -132,7 +132,7 @@ public final class Enricher {
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt,
                 EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text,
-                        PlaceQualifiers.apply(text, OrganizationDescriptors.apply(text, NamePatterns.apply(text, analysis.mentions())))))), analysis.dates(),
+                        PlaceQualifiers.apply(text, DescribedNames.apply(text, NamePatterns.apply(text, analysis.mentions())))))), analysis.dates(),
                 new EnrichedArticle.Enrichment(version(), tookMs));
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>organisation designators: "Acme Widgets Inc.", "Riverside Football Club", "Northern Farmers Party",
  *       "Lakeshore University"; head designators followed by "of": "University of Lakeshore", "Ministry of
- *       Fisheries"; sports clubs with a leading designator: "FC Redhill";</li>
+ *       Fisheries", "Norland Hall of Fame"; sports clubs with a leading designator: "FC Redhill";</li>
  *   <li>events, prizes and laws (CoNLL MISC): "Harbour Jazz Festival", "Northern Cup", "Clean Rivers Act", with a
  *       year right before ("1987 Coastal Championship"); "Battle of X", "Treaty of X";</li>
  *   <li>places: "Green River", "Hill County", "Riverside Stadium";</li>
@@ -317,9 +317,10 @@ public final class NamePatterns {
             EntityType type = null;
             int last = k;
             if (k + 1 < to && words.get(k + 1).text().equals("of")) {
-                type = ORG_HEADS.contains(w) ? EntityType.ORGANIZATION : MISC_HEADS.contains(w) ? EntityType.MISC
+                boolean hallOfFame = w.equals("Hall") && k + 2 < to && words.get(k + 2).text().equals("Fame");
+                type = ORG_HEADS.contains(w) || hallOfFame ? EntityType.ORGANIZATION : MISC_HEADS.contains(w) ? EntityType.MISC
                         : LOC_HEADS.contains(w) ? EntityType.LOCATION : null;
-                last = to - 1;
+                last = hallOfFame ? k + 2 : to - 1;
             }
             if (type == null && k > start && nameWord(words.get(k).text()) && endsName(words, k, to)) {
                 type = suffixType(w);

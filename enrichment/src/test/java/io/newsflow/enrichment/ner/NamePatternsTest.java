@@ -17,11 +17,14 @@ class NamePatternsTest {
 
     @Test
     void organisationDesignatorsEndOrHeadAnOrganisation() {
-        String text = "Shares of Bluefin Widgets Inc. rose after the Ministry of Coastal Fisheries and the Norland Farmers Party spoke.";
+        String text = "Shares of Bluefin Widgets Inc. rose after the Ministry of Coastal Fisheries and the Norland Farmers Party spoke "
+                + "at the Norland Rugby Hall of Fame. Hall of Fame Coach Jan Tarn came.";
         assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
                 tuple(EntityType.ORGANIZATION, "Bluefin Widgets Inc."),
                 tuple(EntityType.ORGANIZATION, "Ministry of Coastal Fisheries"),
-                tuple(EntityType.ORGANIZATION, "Norland Farmers Party"));
+                tuple(EntityType.ORGANIZATION, "Norland Farmers Party"),
+                tuple(EntityType.ORGANIZATION, "Norland Rugby Hall of Fame"),
+                tuple(EntityType.ORGANIZATION, "Hall of Fame"));
     }
 
     @Test

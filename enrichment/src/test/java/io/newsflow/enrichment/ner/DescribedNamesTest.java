@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-class OrganizationDescriptorsTest {
+class DescribedNamesTest {
 
     private static List<RawMention> all(String text, EntityType type, String name) {
         List<RawMention> out = new ArrayList<>();
@@ -22,7 +22,7 @@ class OrganizationDescriptorsTest {
     @Test
     void aNounBeforeTheNameMakesItAnOrganisationInTheWholeArticle() {
         String text = "Fans of the band Tarn Street queued. Later Tarn Street played two songs.";
-        assertThat(OrganizationDescriptors.apply(text, all(text, EntityType.LOCATION, "Tarn Street")))
+        assertThat(DescribedNames.apply(text, all(text, EntityType.LOCATION, "Tarn Street")))
                 .extracting(RawMention::type).containsExactly(EntityType.ORGANIZATION, EntityType.ORGANIZATION);
     }
 
@@ -31,7 +31,7 @@ class OrganizationDescriptorsTest {
         String text = "Bluefin, a Norland-based retailer, grew. Tarn Street is an alternative rock band from Redhill.";
         List<RawMention> in = new ArrayList<>(all(text, EntityType.PERSON, "Bluefin"));
         in.addAll(all(text, EntityType.LOCATION, "Tarn Street"));
-        assertThat(OrganizationDescriptors.apply(text, in)).extracting(RawMention::type, RawMention::text).containsExactly(
+        assertThat(DescribedNames.apply(text, in)).extracting(RawMention::type, RawMention::text).containsExactly(
                 tuple(EntityType.ORGANIZATION, "Bluefin"), tuple(EntityType.ORGANIZATION, "Tarn Street"));
     }
 
@@ -41,8 +41,20 @@ class OrganizationDescriptorsTest {
         List<RawMention> in = new ArrayList<>(all(text, EntityType.PERSON, "Bluefin"));
         in.addAll(all(text, EntityType.PERSON, "Tarnby"));
         in.addAll(all(text, EntityType.LOCATION, "Redhill"));
-        assertThat(OrganizationDescriptors.apply(text, in)).extracting(RawMention::type).containsExactly(
+        assertThat(DescribedNames.apply(text, in)).extracting(RawMention::type).containsExactly(
                 EntityType.ORGANIZATION, EntityType.ORGANIZATION, EntityType.LOCATION);
+    }
+
+    @Test
+    void languagesAndPeoplesAreMisc() {
+        String text = "Tarnic is an endangered language spoken in Norland. The Redhic people speak Tarnic, not Greywater.";
+        List<RawMention> in = new ArrayList<>(all(text, EntityType.LOCATION, "Tarnic"));
+        in.addAll(all(text, EntityType.LOCATION, "Redhic"));
+        in.addAll(all(text, EntityType.LOCATION, "Greywater"));
+        in.sort(java.util.Comparator.comparingInt(RawMention::start));
+        assertThat(DescribedNames.apply(text, in)).extracting(RawMention::type, RawMention::text).containsExactly(
+                tuple(EntityType.MISC, "Tarnic"), tuple(EntityType.MISC, "Redhic"), tuple(EntityType.MISC, "Tarnic"),
+                tuple(EntityType.LOCATION, "Greywater"));
     }
 
     @Test
@@ -51,6 +63,6 @@ class OrganizationDescriptorsTest {
                 + "and second team Jane Doe scored.";
         List<RawMention> in = new ArrayList<>(all(text, EntityType.PERSON, "Jane Doe"));
         in.addAll(all(text, EntityType.PERSON, "Sam Lee"));
-        assertThat(OrganizationDescriptors.apply(text, in)).isEqualTo(in);
+        assertThat(DescribedNames.apply(text, in)).isEqualTo(in);
     }
 }

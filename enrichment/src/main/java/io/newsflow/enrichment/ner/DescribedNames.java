@@ -3,20 +3,23 @@ package io.newsflow.enrichment.ner;
 import io.newsflow.events.EntityType;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Names the text itself calls an organisation. News introduces an unfamiliar organisation with a common noun that
+ * Names whose type the text itself states: organisations, and languages and peoples (MISC: "the Tarnic
+ * language", "Tarnic is an endangered language spoken in ..."), retyped in the whole article.
+ *
+ * <p>Organisations: News introduces an unfamiliar organisation with a common noun that
  * says what it is, either right before the name, after a determiner ("the band Tarn Street", "its rival retailer
  * Bluefin"; not "second team All-Norland") or in an apposition or a definition after it ("Bluefin, a Norland-based retailer, ..."; "Tarn Street
  * is a rock band from ..."), or with what is said only of organisations ("Bluefin was founded in 1920", "... is
  * headquartered in"; not for places, towns are founded too). The CRF, trained on other names, often types such names as persons or places. A name
  * so described is an organisation in the whole article: every mention with that exact text is retyped.
  */
-public final class OrganizationDescriptors {
+public final class DescribedNames {
 
     /** Common nouns that say a name is an organisation. */
     private static final String NOUNS = "band|group|company|firm|corporation|manufacturer|maker|retailer|chain|airline|"
@@ -34,22 +37,31 @@ public final class OrganizationDescriptors {
     private static final Pattern FOUNDED = Pattern.compile("^\\s+(?:(?:was|were|is|are|had\\s+been|has\\s+been)\\s+)"
             + "(?:founded|established|incorporated|headquartered|acquired|listed|delisted|privatised|privatized|"
             + "nationalised|nationalized|merged|renamed|rebranded|liquidated)\\b");
+    /** Languages and peoples (CoNLL MISC): "the Tarnic language", "the Tarnic people". */
+    private static final Pattern LANGUAGE_NOUN_AFTER = Pattern.compile("^\\s+(?:languages?|dialects?|peoples?|tribes?)\\b");
+    /** "Tarnic is an endangered language spoken ...". */
+    private static final Pattern LANGUAGE_AFTER = Pattern.compile("^(?:\\s*\\([^)]{0,60}\\))?(?:\\s*,|\\s+(?:is|was))\\s+(?:a|an)\\s+"
+            + "(?:(?!(?:of|the|for|at|with|in|to|on|by)\\s)[\\p{L}\\p{N}'’-]+\\s+){0,4}?(?:language|dialect|tribe|people)"
+            + "(?=\\s*(?:[,.;:()]|$|\\s(?:spoken|of|from|in|that|which|who|whose|and|with|native)\\s))");
     private static final int LOOK_AHEAD = 120;
 
-    private OrganizationDescriptors() {
+    private DescribedNames() {
     }
 
     public static List<RawMention> apply(String text, List<RawMention> mentions) {
-        Set<String> described = new HashSet<>();
+        Map<String, EntityType> described = new HashMap<>();
         for (RawMention m : mentions) {
-            if (m.type() == EntityType.ORGANIZATION) {
-                continue;
-            }
             String before = text.substring(Math.max(0, m.start() - 30), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + LOOK_AHEAD));
-            boolean founded = m.type() != EntityType.LOCATION && FOUNDED.matcher(after).find(); // towns are founded too
-            if (founded || BEFORE.matcher(before).find() || AFTER.matcher(after).find()) {
-                described.add(PersonNames.tidy(m.text()));
+            if (m.type() != EntityType.ORGANIZATION) {
+                boolean founded = m.type() != EntityType.LOCATION && FOUNDED.matcher(after).find(); // towns are founded too
+                if (founded || BEFORE.matcher(before).find() || AFTER.matcher(after).find()) {
+                    described.putIfAbsent(PersonNames.tidy(m.text()), EntityType.ORGANIZATION);
+                    continue;
+                }
+            }
+            if (m.type() != EntityType.MISC && (LANGUAGE_NOUN_AFTER.matcher(after).find() || LANGUAGE_AFTER.matcher(after).find())) {
+                described.putIfAbsent(PersonNames.tidy(m.text()), EntityType.MISC);
             }
         }
         if (described.isEmpty()) {
@@ -57,8 +69,8 @@ public final class OrganizationDescriptors {
         }
         List<RawMention> out = new ArrayList<>(mentions.size());
         for (RawMention m : mentions) {
-            out.add(m.type() != EntityType.ORGANIZATION && described.contains(PersonNames.tidy(m.text()))
-                    ? new RawMention(EntityType.ORGANIZATION, m.text(), m.start(), m.end()) : m);
+            EntityType type = described.get(PersonNames.tidy(m.text()));
+            out.add(type != null && type != m.type() ? new RawMention(type, m.text(), m.start(), m.end()) : m);
         }
         return out;
     }
