@@ -92,7 +92,9 @@ public final class NamePatterns {
     /** A work noun, optionally "titled"/"called", then a quotation. */
     private static final Pattern QUOTED_TITLE = Pattern.compile("\\b(?:songs?|singles?|albums?|films?|movies?|books?|novels?|"
             + "episodes?|shows?|series|plays?|poems?|games?|tracks?|EP|musical|opera|documentary|sitcom|programme|program|"
-            + "painting|sculpture|video)\\s+(?:(?:titled|entitled|called|named)\\s+)?[\"“]([^\"“”\\n]{1,80})[\"”]");
+            + "painting|sculpture|video)\\s*:?\\s+(?:(?:titled|entitled|called|named)\\s+)?[\"“]([^\"“”\\n]{1,80})[\"”]");
+    /** The next title of a list: ', "B"', ' and "C"'. */
+    private static final Pattern NEXT_QUOTED = Pattern.compile("\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+)[\"“]([^\"“”\\n]{1,80})[\"”]");
     private static final Set<String> TITLE_MINOR_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
             "and", "or", "but", "by", "with", "from", "as", "is", "it", "my", "your", "me", "you", "i", "'s", "-", "&");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
@@ -165,23 +167,38 @@ public final class NamePatterns {
 
     /**
      * Titles of works in quotation marks right after the noun that says what they are: the single "Tarn Street
-     * Blues", the album called "Norland". The title must be in title case (minor words aside) and short.
+     * Blues", the album called "Norland", the tracks: "Redhill" and "Greywater" (a list after the noun). The title must be
+     * in title case (minor words aside) and short.
      */
     static void quotedTitles(String text, List<RawMention> names) {
         Matcher m = QUOTED_TITLE.matcher(text);
-        while (m.find()) {
-            String inner = m.group(1);
-            int lead = 0;
-            while (lead < inner.length() && inner.charAt(lead) == ' ') {
-                lead++;
-            }
-            String title = inner.strip();
-            if (title.isEmpty() || !titleCased(title)) {
+        int from = 0;
+        while (m.find(from)) {
+            from = m.end();
+            if (!quotedTitle(text, m.group(1), m.start(1), names)) {
                 continue;
             }
-            int begin = m.start(1) + lead;
-            names.add(new RawMention(EntityType.MISC, title, begin, begin + title.length()));
+            // a list of titles: the songs "A", "B" and "C"
+            Matcher next = NEXT_QUOTED.matcher(text).region(m.end(), text.length());
+            while (next.lookingAt() && quotedTitle(text, next.group(1), next.start(1), names)) {
+                from = next.end();
+                next.region(next.end(), text.length());
+            }
         }
+    }
+
+    private static boolean quotedTitle(String text, String inner, int innerStart, List<RawMention> names) {
+        int lead = 0;
+        while (lead < inner.length() && inner.charAt(lead) == ' ') {
+            lead++;
+        }
+        String title = inner.strip();
+        if (title.isEmpty() || !titleCased(title)) {
+            return false;
+        }
+        int begin = innerStart + lead;
+        names.add(new RawMention(EntityType.MISC, title, begin, begin + title.length()));
+        return true;
     }
 
     private static boolean titleCased(String title) {
