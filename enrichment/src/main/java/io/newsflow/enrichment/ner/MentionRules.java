@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *       itself belongs to neither);</li>
  *   <li>"Government of National Accord of Fayez al-Sarraj": a non-person span ending in "of" + a full person
  *       name tagged elsewhere in the article is split before "of";</li>
- *   <li>"Tarn Club / Norland Bar": names separated by a spaced slash are split there, each part keeping the type.</li>
+ *   <li>"Tarn Club / Norland Bar": names separated by a spaced slash are split there, each part keeping the type;</li>
+ *   <li>"Norland University's Tarn Research Centre": split at an inner possessive followed by two capitalised words.</li>
  * </ul>
  */
 public final class MentionRules {
@@ -35,7 +36,7 @@ public final class MentionRules {
 
     public static List<RawMention> apply(List<RawMention> mentions) {
         List<RawMention> titled = new ArrayList<>(mentions.size());
-        for (RawMention m : splitAtSlashes(mentions)) {
+        for (RawMention m : splitAtPossessives(splitAtSlashes(mentions))) {
             if (m.type() == EntityType.PERSON) {
                 titled.add(m);
             } else {
@@ -88,6 +89,29 @@ public final class MentionRules {
             }
         }
         return out == null ? mentions : out;
+    }
+
+    /** "Norland's Tarn Valley Project": a possessive inside a span separates the owner's name from the owned one. */
+    private static final Pattern INNER_POSSESSIVE = Pattern.compile(" ?['’]s (?=\\p{Lu}\\S* \\p{Lu})");
+
+    /**
+     * "Norland University's Tarn Research Centre": two names, split at the possessive when the part after it has two
+     * capitalised words or more (so "Howe's Brigade", one name, stays whole); both parts keep the type.
+     */
+    static List<RawMention> splitAtPossessives(List<RawMention> mentions) {
+        List<RawMention> out = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            Matcher p = INNER_POSSESSIVE.matcher(m.text());
+            if (m.type() == EntityType.PERSON || !p.find() || p.start() == 0) {
+                out.add(m);
+                continue;
+            }
+            String owner = m.text().substring(0, p.start());
+            String owned = m.text().substring(p.end());
+            out.add(new RawMention(m.type(), owner, m.start(), m.start() + owner.length()));
+            out.add(new RawMention(m.type(), owned, m.start() + p.end(), m.end()));
+        }
+        return out;
     }
 
     private static void splitBeforeOfPerson(RawMention m, Set<String> fullNames, List<RawMention> out) {

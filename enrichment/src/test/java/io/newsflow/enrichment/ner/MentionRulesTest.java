@@ -21,4 +21,14 @@ class MentionRulesTest {
                 tuple("Tarn Club", start), tuple("Norland Bar", text.indexOf("Norland")), tuple("Redhill", text.indexOf("Redhill")),
                 tuple("AC/DC", 60));
     }
+
+    @Test
+    void namesJoinedByAPossessiveAreSplitButNotOneNameWithAPossessive() {
+        String text = "Norland University's Tarn Research Centre and Howe's Brigade";
+        List<RawMention> in = List.of(new RawMention(EntityType.ORGANIZATION, "Norland University's Tarn Research Centre", 0, 41),
+                new RawMention(EntityType.ORGANIZATION, "Howe's Brigade", 46, 60));
+        assertThat(MentionRules.splitAtPossessives(in)).extracting(RawMention::text, RawMention::start).containsExactly(
+                tuple("Norland University", 0), tuple("Tarn Research Centre", 21), tuple("Howe's Brigade", 46));
+        assertThat(text.substring(21, 41)).isEqualTo("Tarn Research Centre");
+    }
 }
