@@ -98,6 +98,7 @@ public final class NamePatterns {
     private static final Set<String> TITLE_MINOR_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
             "and", "or", "but", "by", "with", "from", "as", "is", "it", "my", "your", "me", "you", "i", "'s", "-", "&");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
+    private static final Pattern ROMAN = Pattern.compile("I{1,3}|IV|VI{0,3}|IX|XI{0,3}");
     private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
     /** Words of a title-case line before it counts as one (headlines). */
     private static final int TITLE_CASE_MIN_WORDS = 4;
@@ -364,6 +365,10 @@ public final class NamePatterns {
             while (first < last && LEADING_WORDS.contains(words.get(first).text().toLowerCase(Locale.ROOT))) {
                 first++;
             }
+            // a closing numeral belongs to the name: "Norland War II", "Tarn Division III"
+            if (last == k && k + 1 < to && ROMAN.matcher(words.get(k + 1).text()).matches()) {
+                last = k + 1;
+            }
             // a law's year belongs to its name: "Clean Rivers Act 1990", "Clean Rivers Act of 1990"
             if (last == k && w.equals("Act") && k + 1 < words.size() && adjacent(text, words.get(k), words.get(k + 1))) {
                 if (YEAR.matcher(words.get(k + 1).text()).matches()) {
@@ -393,6 +398,9 @@ public final class NamePatterns {
             return true;
         }
         String next = words.get(k + 1).text();
+        if (ROMAN.matcher(next).matches() && k + 2 == to) {
+            return true;
+        }
         return CONNECTORS.contains(next) || PersonNames.isTitle(next) || next.equals("CEO") || next.equals("Chairman") || next.equals("Director");
     }
 

@@ -76,6 +76,8 @@ class NamePatternsTest {
                 .extracting(RawMention::text).containsExactly("Norland Farmers Party", "Harbour Festival");
         assertThat(NamePatterns.find("Fans of Tarn Street Singers said that the deal with Acme Widgets Inc President Jane Doe was signed."))
                 .extracting(RawMention::text).containsExactly("Acme Widgets Inc");
+        assertThat(NamePatterns.find("He fought in the Great Norland War II and then joined Tarn Division III."))
+                .extracting(RawMention::text).containsExactly("Great Norland War II", "Tarn Division III");
         assertThat(NamePatterns.find("Local Farmers Protest Outside Norland Council Office")).isEmpty();
     }
 
