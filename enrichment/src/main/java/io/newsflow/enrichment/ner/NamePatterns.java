@@ -93,6 +93,9 @@ public final class NamePatterns {
     private static final Pattern QUOTED_TITLE = Pattern.compile("\\b(?:songs?|singles?|albums?|films?|movies?|books?|novels?|"
             + "episodes?|shows?|series|plays?|poems?|games?|tracks?|EP|musical|opera|documentary|sitcom|programme|program|"
             + "painting|sculpture|video)\\s*:?\\s+(?:(?:titled|entitled|called|named)\\s+)?[\"“]([^\"“”\\n]{1,80})[\"”]");
+    /** An organisation noun, "called"/"named", then a quotation: a band called "Tarn". */
+    private static final Pattern QUOTED_ORGANISATION = Pattern.compile("\\b(?:band|group|company|firm|club|label|team|"
+            + "party|organi[sz]ation|charity|society|association)\\s+(?:called|named)\\s+[\"“]([^\"“”\\n]{1,80})[\"”]");
     /** The next title of a list: ', "B"', ' and "C"'. */
     private static final Pattern NEXT_QUOTED = Pattern.compile("\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+)[\"“]([^\"“”\\n]{1,80})[\"”]");
     private static final Set<String> TITLE_MINOR_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
@@ -142,6 +145,7 @@ public final class NamePatterns {
     static List<RawMention> find(String text) {
         List<RawMention> names = new ArrayList<>();
         quotedTitles(text, names);
+        List<RawMention> quoted = List.copyOf(names);
         for (int[] line : lines(text)) {
             List<Word> words = new ArrayList<>();
             Matcher w = WORD.matcher(text).region(line[0], line[1]);
@@ -162,6 +166,8 @@ public final class NamePatterns {
                 }
             }
         }
+        // a quoted name wins over the names of runs inside it
+        names.removeIf(n -> !quoted.contains(n) && quoted.stream().anyMatch(q -> q.start() < n.end() && n.start() < q.end()));
         names.sort(Comparator.comparingInt(RawMention::start));
         return names;
     }
@@ -169,9 +175,14 @@ public final class NamePatterns {
     /**
      * Titles of works in quotation marks right after the noun that says what they are: the single "Tarn Street
      * Blues", the album called "Norland", the tracks: "Redhill" and "Greywater" (a list after the noun). The title must be
-     * in title case (minor words aside) and short.
+     * in title case (minor words aside) and short. After an organisation noun ("a band called "Tarn"") the quoted name
+     * is an organisation.
      */
     static void quotedTitles(String text, List<RawMention> names) {
+        Matcher named = QUOTED_ORGANISATION.matcher(text);
+        while (named.find()) {
+            quotedName(named.group(1), named.start(1), EntityType.ORGANIZATION, names);
+        }
         Matcher m = QUOTED_TITLE.matcher(text);
         int from = 0;
         while (m.find(from)) {
@@ -189,6 +200,10 @@ public final class NamePatterns {
     }
 
     private static boolean quotedTitle(String text, String inner, int innerStart, List<RawMention> names) {
+        return quotedName(inner, innerStart, EntityType.MISC, names);
+    }
+
+    private static boolean quotedName(String inner, int innerStart, EntityType type, List<RawMention> names) {
         int lead = 0;
         while (lead < inner.length() && inner.charAt(lead) == ' ') {
             lead++;
@@ -198,7 +213,7 @@ public final class NamePatterns {
             return false;
         }
         int begin = innerStart + lead;
-        names.add(new RawMention(EntityType.MISC, title, begin, begin + title.length()));
+        names.add(new RawMention(type, title, begin, begin + title.length()));
         return true;
     }
 

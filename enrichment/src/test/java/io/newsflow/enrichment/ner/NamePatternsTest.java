@@ -49,6 +49,8 @@ class NamePatternsTest {
                 + "was a song \"nobody liked\" and a quote \"Greywater Dawn\".";
         assertThat(NamePatterns.find(text)).extracting(RawMention::type, RawMention::text).containsExactly(
                 tuple(EntityType.MISC, "Tarn Street Blues"), tuple(EntityType.MISC, "Out of the Norland"));
+        assertThat(NamePatterns.find("He formed a band called \"Tarn Street\" in 1990."))
+                .extracting(RawMention::type, RawMention::text).containsExactly(tuple(EntityType.ORGANIZATION, "Tarn Street"));
         String list = "Two bonus tracks: \"Redhill\", \"Greywater Dawn\" and \"Norland\", and \"we said no\".";
         assertThat(NamePatterns.find(list)).extracting(RawMention::text).containsExactly("Redhill", "Greywater Dawn", "Norland");
     }
