@@ -43,7 +43,7 @@ public final class NamePatterns {
             "Committee", "Commission", "Society", "Foundation", "Agency", "Ministry", "Department", "Authority", "Board",
             "Corps", "Army", "Navy", "Police", "Club", "FC", "F.C", "AFC", "A.F.C", "Orchestra", "Trust", "Bureau",
             "Court", "Parliament", "Assembly", "Congress", "Senate", "Office", "Hospital", "Network", "Brothers", "Bros",
-            "Band", "Brotherhood", "Movement", "Division", "Regiment", "Battalion", "Brigade", "Squadron", "Fleet",
+            "Band", "Brotherhood", "Movement", "Division", "Regiment", "Battalion", "Brigade", "Squadron", "Fleet", "Wing",
             "Radio", "Television", "Broadcasting", "Magazine", "Journal", "Gazette", "Herald", "Tribune", "Chronicle",
             "Telegraph", "Partners", "Associates", "Ventures", "Systems", "Technologies", "Laboratories",
             "Pharmaceuticals", "Communications", "Media", "Films", "Productions", "Publishing", "Publishers", "Gaming",
@@ -101,6 +101,9 @@ public final class NamePatterns {
     private static final Set<String> TITLE_MINOR_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
             "and", "or", "but", "by", "with", "from", "as", "is", "it", "my", "your", "me", "you", "i", "'s", "-", "&");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
+    private static final Set<String> MILITARY_UNITS = Set.of("Division", "Regiment", "Battalion", "Brigade", "Squadron",
+            "Fleet", "Corps", "Army", "Wing");
+    private static final Pattern UNIT_NUMBER = Pattern.compile("\\d{1,3}(?:st|nd|rd|th|d)?");
     private static final Pattern ROMAN = Pattern.compile("I{1,3}|IV|VI{0,3}|IX|XI{0,3}");
     private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
     /** Words of a title-case line before it counts as one (headlines). */
@@ -379,6 +382,11 @@ public final class NamePatterns {
             }
             while (first < last && LEADING_WORDS.contains(words.get(first).text().toLowerCase(Locale.ROOT))) {
                 first++;
+            }
+            // a military unit's number belongs to its name: "65 Air Division", "101st Airborne Division"
+            if (last == k && MILITARY_UNITS.contains(w) && first == start && first > 0
+                    && UNIT_NUMBER.matcher(words.get(first - 1).text()).matches() && adjacent(text, words.get(first - 1), words.get(first))) {
+                first--;
             }
             // a closing numeral belongs to the name: "Norland War II", "Tarn Division III"
             if (last == k && k + 1 < to && ROMAN.matcher(words.get(k + 1).text()).matches()) {

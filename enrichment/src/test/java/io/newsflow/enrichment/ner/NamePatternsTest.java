@@ -80,6 +80,8 @@ class NamePatternsTest {
                 .extracting(RawMention::text).containsExactly("Acme Widgets Inc");
         assertThat(NamePatterns.find("He fought in the Great Norland War II and then joined Tarn Division III."))
                 .extracting(RawMention::text).containsExactly("Great Norland War II", "Tarn Division III");
+        assertThat(NamePatterns.find("It joined the 65 Air Division and later the 101st Tarn Rifles Regiment at the 3 Norland Festival."))
+                .extracting(RawMention::text).containsExactly("65 Air Division", "101st Tarn Rifles Regiment", "Norland Festival");
         assertThat(NamePatterns.find("Local Farmers Protest Outside Norland Council Office")).isEmpty();
     }
 
