@@ -8,7 +8,10 @@ import io.newsflow.enrichment.dates.PublishedDateInference;
 import io.newsflow.enrichment.ner.AcronymDefinitions;
 import io.newsflow.enrichment.ner.EntityCanonicalizer;
 import io.newsflow.enrichment.ner.MentionPropagation;
+import io.newsflow.enrichment.ner.NamePatterns;
 import io.newsflow.enrichment.ner.NerTagger;
+import io.newsflow.enrichment.ner.DescribedNames;
+import io.newsflow.enrichment.ner.PlaceQualifiers;
 import io.newsflow.enrichment.ner.RawMention;
 import io.newsflow.enrichment.text.HtmlMainText;
 import io.newsflow.enrichment.text.LanguageDetection;
@@ -129,7 +132,8 @@ public final class Enricher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt,
-                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text, analysis.mentions()))), analysis.dates(),
+                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text,
+                        PlaceQualifiers.apply(text, DescribedNames.apply(text, NamePatterns.apply(text, analysis.mentions())))))), analysis.dates(),
                 new EnrichedArticle.Enrichment(version(), tookMs));
     }
 

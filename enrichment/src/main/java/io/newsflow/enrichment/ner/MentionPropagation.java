@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * Label consistency within an article: the CRF tags sentence by sentence and misses names it tagged elsewhere
  * ("Haftar asked for arms." after "Khalifa Haftar met Putin."). Every untagged occurrence of a name the tagger
  * found in the same article becomes a mention too: the exact spellings of person, organization and location
- * mentions, and the surnames of multi-word person names.
+ * mentions and of multi-word MISC mentions (one-word MISC are mostly nationality words, tagged or not by their
+ * role in the sentence; not as the tail of a longer capitalised name, "A Beautiful Day" for "Beautiful Day"),
+ * and the surnames of multi-word person names.
  *
  * <p>Conservative on purpose: case-sensitive whole-word matches only, at least four letters, never month or
  * weekday names ("May" the surname would otherwise tag every "May"), never over an existing mention.
@@ -78,7 +80,8 @@ public final class MentionPropagation {
             for (String name : candidates) {
                 int nameEnd = start + name.length();
                 if (text.startsWith(name, start) && (nameEnd == text.length() || !Character.isLetterOrDigit(text.charAt(nameEnd)))
-                        && isFree(taken, start, nameEnd)) {
+                        && isFree(taken, start, nameEnd)
+                        && (names.get(name) != EntityType.MISC || !afterCapitalisedWord(text, start))) {
                     taken.put(start, nameEnd);
                     out.add(new RawMention(names.get(name), name, start, nameEnd));
                     return nameEnd;
@@ -86,6 +89,22 @@ public final class MentionPropagation {
             }
         }
         return -1;
+    }
+
+    /** "A Beautiful Lie": the occurrence is the tail of a longer capitalised name (a title's "A", "The"...). */
+    private static boolean afterCapitalisedWord(String text, int start) {
+        int i = start - 1;
+        if (i < 0 || text.charAt(i) != ' ') {
+            return false;
+        }
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+            i--;
+        }
+        return end > i && Character.isUpperCase(text.charAt(i));
     }
 
     private static boolean isFree(TreeMap<Integer, Integer> taken, int start, int end) {
@@ -101,10 +120,10 @@ public final class MentionPropagation {
     private static Map<String, EntityType> names(List<RawMention> mentions) {
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
         for (RawMention m : mentions) {
-            if (m.type() == EntityType.MISC) {
+            String name = PersonNames.tidy(m.text());
+            if (m.type() == EntityType.MISC && name.indexOf(' ') < 0) {
                 continue;
             }
-            String name = PersonNames.tidy(m.text());
             vote(votes, name, m.type());
             if (m.type() == EntityType.PERSON) {
                 String[] words = WHITESPACE.split(PersonNames.stripTitles(name));

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *       span, followed by at least two capitalised words, starts a person; the span is split there (the title
  *       itself belongs to neither);</li>
  *   <li>"Government of National Accord of Fayez al-Sarraj": a non-person span ending in "of" + a full person
- *       name tagged elsewhere in the article is split before "of".</li>
+ *       name tagged elsewhere in the article is split before "of";</li>
+ *   <li>"Tarn Club / Norland Bar": names separated by a spaced slash are split there, each part keeping the type;</li>
+ *   <li>"Norland University's Tarn Research Centre": split at an inner possessive followed by two capitalised words.</li>
  * </ul>
  */
 public final class MentionRules {
@@ -34,7 +36,7 @@ public final class MentionRules {
 
     public static List<RawMention> apply(List<RawMention> mentions) {
         List<RawMention> titled = new ArrayList<>(mentions.size());
-        for (RawMention m : mentions) {
+        for (RawMention m : splitAtPossessives(splitAtSlashes(mentions))) {
             if (m.type() == EntityType.PERSON) {
                 titled.add(m);
             } else {
@@ -51,6 +53,63 @@ public final class MentionRules {
         List<RawMention> out = new ArrayList<>(titled.size());
         for (RawMention m : titled) {
             splitBeforeOfPerson(m, fullNames, out);
+        }
+        return out;
+    }
+
+    /** "Tarn Club / Norland Bar / Redhill Lounge": a list the tagger ran together; each part keeps the type. */
+    static List<RawMention> splitAtSlashes(List<RawMention> mentions) {
+        List<RawMention> out = null;
+        for (int i = 0; i < mentions.size(); i++) {
+            RawMention m = mentions.get(i);
+            if (!m.text().contains(" / ")) {
+                if (out != null) {
+                    out.add(m);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(mentions.subList(0, i));
+            }
+            int from = 0;
+            while (from <= m.text().length()) {
+                int slash = m.text().indexOf(" / ", from);
+                int to = slash < 0 ? m.text().length() : slash;
+                String part = m.text().substring(from, to);
+                int lead = part.length() - part.stripLeading().length();
+                String stripped = part.strip();
+                if (!stripped.isEmpty()) {
+                    int start = m.start() + from + lead;
+                    out.add(new RawMention(m.type(), stripped, start, start + stripped.length()));
+                }
+                if (slash < 0) {
+                    break;
+                }
+                from = slash + 3;
+            }
+        }
+        return out == null ? mentions : out;
+    }
+
+    /** "Norland's Tarn Valley Project": a possessive inside a span separates the owner's name from the owned one. */
+    private static final Pattern INNER_POSSESSIVE = Pattern.compile(" ?['’]s (?=\\p{Lu}\\S* \\p{Lu})");
+
+    /**
+     * "Norland University's Tarn Research Centre": two names, split at the possessive when the part after it has two
+     * capitalised words or more (so "Howe's Brigade", one name, stays whole); both parts keep the type.
+     */
+    static List<RawMention> splitAtPossessives(List<RawMention> mentions) {
+        List<RawMention> out = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            Matcher p = INNER_POSSESSIVE.matcher(m.text());
+            if (m.type() == EntityType.PERSON || !p.find() || p.start() == 0) {
+                out.add(m);
+                continue;
+            }
+            String owner = m.text().substring(0, p.start());
+            String owned = m.text().substring(p.end());
+            out.add(new RawMention(m.type(), owner, m.start(), m.start() + owner.length()));
+            out.add(new RawMention(m.type(), owned, m.start() + p.end(), m.end()));
         }
         return out;
     }

@@ -33,6 +33,16 @@ class MentionPropagationTest {
     }
 
     @Test
+    void multiWordMiscNamesPropagateButNotOneWordOnesNorInsideLongerNames() {
+        String text = "The Tarn Street Blues and Norlandic songs. Tarn Street Blues, Norlandic, A Tarn Street Blues.";
+        List<RawMention> tagged = List.of(
+                new RawMention(EntityType.MISC, "Tarn Street Blues", 4, 21),
+                new RawMention(EntityType.MISC, "Norlandic", 26, 35));
+        assertThat(MentionPropagation.propagate(text, tagged)).extracting(RawMention::text, RawMention::start).containsExactly(
+                tuple("Tarn Street Blues", 4), tuple("Norlandic", 26), tuple("Tarn Street Blues", text.indexOf("Tarn", 30)));
+    }
+
+    @Test
     void nothingToPropagate() {
         assertThat(MentionPropagation.propagate("Nothing here.", List.of())).isEmpty();
     }
