@@ -36,6 +36,8 @@ final class EnrichProfile {
         SPECIFIC.put("edu.stanford.nlp.process.", "tokenizer / sentences");
         SPECIFIC.put("edu.stanford.nlp.tagger.", "part-of-speech tagger");
         SPECIFIC.put("org.jsoup.", "HTML (jsoup)");
+        SPECIFIC.put("com.github.pemistahl.lingua.", "language detection (Lingua)");
+        SPECIFIC.put("it.unimi.dsi.fastutil.", "language detection (Lingua)"); // Lingua's model maps
         SPECIFIC.put("org.apache.kafka.", "Kafka client");
         SPECIFIC.put("com.fasterxml.jackson.", "JSON");
         GENERAL.put("io.newsflow.", "Newsflow rules (entities, dates, text)");

@@ -25,7 +25,7 @@ import java.util.Map;
 final class ScalingBench {
 
     private static final String ENRICH_GROUP = "newsflow-enrich";
-    private static final int WARMUP_ARTICLES = 60;
+    private static final int WARMUP_ARTICLES = 200;
 
     private final Path root;
     private final int articles;
@@ -84,7 +84,7 @@ final class ScalingBench {
                 s.awaitReady(Duration.ofSeconds(180));
             }
             awaitEnrichGroup(kafka.bootstrapServers(), instances * concurrency);
-            // JIT, model caches and connections warm on every instance before the clock starts
+            // JIT, model caches and connections warm on every instance (~70 articles each at 3) before the clock starts
             pipeline.saturate(ingest.url(), db, "warmup", 0, WARMUP_ARTICLES);
 
             enrich.forEach(ScalingBench::startRecording);

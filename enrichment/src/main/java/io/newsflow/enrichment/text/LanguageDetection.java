@@ -20,7 +20,7 @@ public final class LanguageDetection {
     /** ISO 639 "undetermined": no letters, or no language clearly ahead of the others. */
     public static final String UNDETERMINED = "und";
 
-    static final int SAMPLE_CHARS = 1_000;
+    static final int SAMPLE_CHARS = 400;
 
     /**
      * How far ahead of the runner-up the best language's confidence (1.0) must be. A short text made mostly of
