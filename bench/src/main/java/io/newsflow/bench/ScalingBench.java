@@ -65,10 +65,7 @@ final class ScalingBench {
              LocalPostgres pg = LocalPostgres.startPersistent(PipelineBench.freePort(), data);
              Connection db = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, "")) {
             Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", "256m", PipelineBench.merge(kafkaEnv, Map.of(
-                    "NEWSFLOW_API_KEY", PipelineBench.KEY,
-                    "NEWSFLOW_INGEST_RATE_LIMIT_REQUESTS", "1000000",
-                    "NEWSFLOW_INGEST_RATE_LIMIT_BURST", "1000000")));
+            ServiceProcess ingest = PipelineBench.startIngest(root, kafkaEnv);
             services.add(ingest);
             List<ServiceProcess> enrich = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
@@ -76,9 +73,7 @@ final class ScalingBench {
                         "NEWSFLOW_ENRICH_CONCURRENCY", String.valueOf(concurrency)))));
             }
             services.addAll(enrich);
-            ServiceProcess api = ServiceProcess.start(root, "api-service", "384m", PipelineBench.merge(kafkaEnv, Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+            ServiceProcess api = PipelineBench.startApi(root, kafkaEnv, pg);
             services.add(api);
             for (ServiceProcess s : services) {
                 s.awaitReady(Duration.ofSeconds(180));
@@ -108,7 +103,7 @@ final class ScalingBench {
     }
 
     private static Map<String, Double> cpu(ServiceProcess ingest, List<ServiceProcess> enrich, ServiceProcess api) {
-        return new java.util.LinkedHashMap<>(Map.of(
+        return new java.util.HashMap<>(Map.of(
                 "ingest", ingest.cpuSeconds(),
                 "enrich", enrich.stream().mapToDouble(ServiceProcess::cpuSeconds).sum(),
                 "api", api.cpuSeconds()));
