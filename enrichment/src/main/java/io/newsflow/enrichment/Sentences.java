@@ -9,14 +9,14 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
 
 /** CoreNLP's English tokenizer and sentence splitter (thread-safe; built once, shared by NER and dates). */
-final class Sentences {
+public final class Sentences {
 
     // hyphenated words stay whole ("al-Sarraj", "Abdul-Fattah"), as in the CoNLL data the CRF was trained on
     private final TokenizerAnnotator tokenizer = new TokenizerAnnotator(false, "en", "splitHyphenated=false");
     private final WordsToSentencesAnnotator splitter = new WordsToSentencesAnnotator(false);
 
     /** Sentences of a segment; token offsets index the segment. */
-    List<CoreMap> split(String segment) {
+    public List<CoreMap> split(String segment) {
         Annotation annotation = new Annotation(segment);
         tokenizer.annotate(annotation);
         if (!annotation.containsKey(CoreAnnotations.SentencesAnnotation.class)) {

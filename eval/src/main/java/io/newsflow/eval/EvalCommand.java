@@ -68,7 +68,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static final List<String> ALL_SETS = List.of("ner", "timex", "article");
     private static final List<String> CONLL_TYPES = List.of("PER", "ORG", "LOC", "MISC");
-    private static final int WARM_UP_DOCS = 10;
+    /** Documents each system runs on, untimed, before it is measured (the JIT compiles its hot paths first). */
+    static final int WARM_UP_DOCS = 30;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,6 +92,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "also run the stock CoreNLP pipeline (slow: ~30 s to load, ~1.5 GB heap); --no-baseline skips it")
     boolean baseline;
+
+    @Option(names = "--components",
+            description = "also time each part of the enrichment alone (tokenizer, each CRF, dates, language) on the NER "
+                    + "texts, next to the stock pipeline in the same process unless --no-baseline (~4 min more)")
+    boolean components;
 
     @Option(names = "--baseline-limit", paramLabel = "N", defaultValue = "0",
             description = "at most N documents per data set for the baseline only (0: same as --limit)")
@@ -155,6 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
     private final List<ArticleRun> articleRuns = new ArrayList<>();
     private final List<SystemCost> costs = new ArrayList<>();
     private List<ArticlePage> pages = List.of();
+    private List<ComponentSpeed.Run> componentRuns = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -199,6 +206,10 @@ public final class EvalCommand implements Callable<Integer> {
         newsflowPhase(ner, timex, nThreads); // the enricher goes out of scope before the baseline loads
         if (baseline && (!ner.isEmpty() || !timex.isEmpty())) {
             baselinePhase(ner, timex, nThreads);
+        }
+
+        if (components && !ner.isEmpty()) {
+            componentRuns = new ComponentSpeed(ner.values().stream().flatMap(List::stream).toList(), nThreads, log).measure(baseline);
         }
 
         String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -436,7 +447,25 @@ public final class EvalCommand implements Callable<Integer> {
             c.row(cost.system(), fixed(cost.loadSeconds(), 1), HeapMeter.mb(cost.liveHeap()), HeapMeter.mb(cost.peakHeap()));
         }
         out.print(c.render());
+        printComponents(nThreads);
         printTargets();
+    }
+
+    /** Each part alone, as a ratio to the stock pipeline (the last run): the best any system built on it could do. */
+    private void printComponents(int nThreads) {
+        if (componentRuns.isEmpty()) {
+            return;
+        }
+        ComponentSpeed.Run last = componentRuns.get(componentRuns.size() - 1);
+        ComponentSpeed.Run stock = last.component().startsWith("stock") ? last : null;
+        out.printf("%nSpeed by component on the NER texts (%d thread(s), each part alone, tokens per CPU-second of the whole "
+                + "JVM; x: throughput relative to the stock pipeline)%n", nThreads);
+        TextTable t = new TextTable().header("component", "CPU s", "tok/CPU-s", "x stock");
+        for (ComponentSpeed.Run run : componentRuns) {
+            t.row(run.component(), fixed(run.cpuSeconds(), 1), num(Math.round(run.tokensPerCpuSecond())),
+                    stock == null ? "-" : fixed(run.tokensPerCpuSecond() / stock.tokensPerCpuSecond(), 1));
+        }
+        out.print(t.render());
     }
 
     private void printTargets() {
