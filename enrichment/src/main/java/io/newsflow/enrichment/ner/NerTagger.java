@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,6 +41,16 @@ public final class NerTagger {
     public enum Combination { NORMAL, HIGH_RECALL }
 
     private static final String BACKGROUND = "O";
+
+    /** Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) that open sentences. */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "this", "that", "these", "those",
+            "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "there",
+            "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "after", "before", "during", "since",
+            "until", "about", "under", "over", "between", "without", "within", "into", "through", "as", "and", "but",
+            "or", "so", "yet", "if", "when", "while", "although", "though", "because", "once", "where", "which", "who",
+            "what", "how", "why", "whether", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does",
+            "did", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not", "no", "all",
+            "some", "many", "most", "each", "every", "both", "other", "such", "also", "then", "however", "still", "now");
 
     private final List<CRFClassifier<CoreLabel>> classifiers = new ArrayList<>();
     /** Per model: the types it may add (all its types for the first one). */
@@ -121,6 +132,9 @@ public final class NerTagger {
     EntityType[] labels(List<CoreLabel> tokens) {
         EntityType[] combined = new EntityType[tokens.size()];
         for (int m = 0; m < classifiers.size(); m++) {
+            if (!mayHoldNames(tokens, combined)) {
+                break; // nothing left for this model (or a later one) to add
+            }
             List<CoreLabel> labelled = classifiers.get(m).classifySentence(tokens);
             EntityType[] own = new EntityType[labelled.size()];
             for (int i = 0; i < own.length; i++) {
@@ -129,6 +143,34 @@ public final class NerTagger {
             merge(combined, own, addable.get(m));
         }
         return combined;
+    }
+
+    /**
+     * False when no token still untyped in {@code typed} looks like part of a name: none has a capital letter,
+     * except a first word of a closed class ("The", "He", "But", "In"). The CRFs are the costliest step of
+     * enrichment and find nothing there (a later model only fills untyped chunks), so they are not run.
+     */
+    static boolean mayHoldNames(List<CoreLabel> tokens, EntityType[] typed) {
+        boolean first = true;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            if (!hasLetter(word)) {
+                continue;
+            }
+            if (typed[i] == null && hasUpperCase(word) && !(first && SENTENCE_OPENERS.contains(word.toLowerCase(Locale.ROOT)))) {
+                return true;
+            }
+            first = false;
+        }
+        return false;
+    }
+
+    private static boolean hasLetter(String word) {
+        return word.chars().anyMatch(Character::isLetter);
+    }
+
+    private static boolean hasUpperCase(String word) {
+        return word.chars().anyMatch(Character::isUpperCase);
     }
 
     /**
