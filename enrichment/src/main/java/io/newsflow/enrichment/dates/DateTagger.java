@@ -67,7 +67,7 @@ public final class DateTagger {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+|\\n");
 
     /** Tokens kept on each side of a time word. */
-    static final int WINDOW = 6;
+    static final int WINDOW = 4;
 
     private final TimeAnnotator sutime;
 
