@@ -149,13 +149,18 @@ public final class Enricher {
      * The time expressions of one sentence; while the publication date may still be inferred, where to find the
      * sentence again (segment and sentence index: tokens are not kept, memory stays bounded).
      */
-    private record DatedSentence(Segments.Segment segment, int sentenceIndex, List<DateMention> dates) {
+    private record DatedSentence(Segments.Segment segment, int sentenceIndex, DateTagger.SentenceDates found,
+                                 List<DateMention> dates) {
+
+        DatedSentence(Segments.Segment segment, int sentenceIndex, DateTagger.SentenceDates found) {
+            this(segment, sentenceIndex, found, found.dates());
+        }
     }
 
     /**
      * One pass over the text, segment by segment: NER on every sentence, SUTime on the sentences that may hold a
      * time. Without an anchor, relative expressions stay unresolved; if an explicit date then gives one (inferred
-     * publication), only the sentences that had such expressions are tagged again.
+     * publication), only the token windows that had such expressions are tagged again.
      */
     private Analysis analyse(String text, LocalDate anchor, LocalDate receivedDate) {
         List<RawMention> mentions = new ArrayList<>();
@@ -168,8 +173,8 @@ public final class Enricher {
                 tokens.add(sentenceTokens.size());
                 mentions.addAll(ner.tag(sentenceTokens, segment.text(), segment.offset()));
                 if (DateTagger.mayHaveTime(sentence.get(CoreAnnotations.TextAnnotation.class))) {
-                    List<DateMention> found = dates.tag(sentence, segment.text(), segment.offset(), anchor);
-                    if (!found.isEmpty() || anchor == null) {
+                    DateTagger.SentenceDates found = dates.tag(sentence, segment.text(), segment.offset(), anchor);
+                    if (!found.isEmpty()) {
                         dated.add(new DatedSentence(segment, i, found));
                     }
                 }
@@ -188,23 +193,24 @@ public final class Enricher {
     }
 
     /**
-     * Tags again, against the inferred anchor, the sentences that may hold relative expressions (they came out
-     * unresolved, or without value and were dropped); a segment is split again once for all its sentences.
+     * Resolves, against the inferred anchor, the sentences whose expressions need one (relative, or without a value
+     * alone); a segment is split again once for all its sentences.
      */
     private void retag(List<DatedSentence> dated, LocalDate anchor) {
         Segments.Segment lastSegment = null;
         List<CoreMap> split = List.of();
         for (int i = 0; i < dated.size(); i++) {
             DatedSentence d = dated.get(i);
-            if (!d.dates().isEmpty() && d.dates().stream().allMatch(DateMention::resolved)) {
+            if (!d.found().needsAnchor()) {
                 continue;
             }
             if (d.segment() != lastSegment) {
                 lastSegment = d.segment();
                 split = sentences.split(d.segment().text());
             }
-            dated.set(i, new DatedSentence(d.segment(), d.sentenceIndex(),
-                    dates.tag(split.get(d.sentenceIndex()), d.segment().text(), d.segment().offset(), anchor)));
+            List<DateMention> resolved = dates.resolve(split.get(d.sentenceIndex()), d.segment().text(), d.segment().offset(),
+                    anchor, d.found());
+            dated.set(i, new DatedSentence(d.segment(), d.sentenceIndex(), d.found(), resolved));
         }
     }
 

@@ -53,6 +53,20 @@ class EnricherDatesTest {
     }
 
     @Test
+    void anInferredPublicationResolvesLikeTheSameDateGiven() {
+        // only the windows whose expressions need an anchor are tagged again once it is inferred: the result must
+        // be what tagging everything against that date gives (relative, composite, decade, absolute, PAST_REF)
+        String text = "The index closed at its lowest level in six years on Thursday. Haftar met Lavrov on Tuesday "
+                + "and the talks ended on May 29, 2019. Disco ruled the 20s. Prices fell recently, in late November.";
+
+        List<DateMention> inferred = dates(text, null);
+
+        assertThat(inferred).isEqualTo(dates(text, "2019-05-29"));
+        assertThat(inferred).extracting(DateMention::text).contains("six years", "Thursday", "Tuesday", "May 29, 2019",
+                "20s", "recently", "late November");
+    }
+
+    @Test
     void monthNamesAreToldFromTheModalAndFromNames() {
         assertThat(dates("He arrived in May and left since March.", "2019-05-30"))
                 .extracting(DateMention::text, DateMention::value)

@@ -105,7 +105,7 @@ final class ComponentSpeed {
         int n = 0;
         for (CoreMap sentence : sentences.split(text)) {
             if (DateTagger.mayHaveTime(sentence.get(CoreAnnotations.TextAnnotation.class))) {
-                n += dates.tag(sentence, text, 0, null).size();
+                n += dates.tag(sentence, text, 0, null).dates().size();
             }
         }
         return n;

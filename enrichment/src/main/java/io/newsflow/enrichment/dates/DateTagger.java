@@ -81,18 +81,65 @@ public final class DateTagger {
     }
 
     /**
+     * The time expressions of one sentence, and, when they were found without an anchor, the token windows whose
+     * expressions need one ({@code pending}: relative ones, and composites SUTime cannot resolve alone) and whether
+     * a short decade's century does. SUTime finds the same spans with or without an anchor, so only those have to
+     * be tagged again once an anchor is known ({@link #resolve}).
+     */
+    public record SentenceDates(List<DateMention> dates, List<int[]> pending, boolean shortDecades) {
+
+        /** Nothing found, and nothing an anchor would find. */
+        public boolean isEmpty() {
+            return dates.isEmpty() && pending.isEmpty();
+        }
+
+        /** Some expression would come out differently against an anchor. */
+        public boolean needsAnchor() {
+            return !pending.isEmpty() || shortDecades;
+        }
+    }
+
+    /**
      * Finds the time expressions of one sentence.
      *
      * @param sentence a sentence from tokenize+ssplit over {@code segment}
      * @param offset   where {@code segment} starts in the article text
      * @param anchor   the publication date relative expressions resolve against, or null
      */
-    public List<DateMention> tag(CoreMap sentence, String segment, int offset, LocalDate anchor) {
+    public SentenceDates tag(CoreMap sentence, String segment, int offset, LocalDate anchor) {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
         tagMonthNouns(tokens);
         List<DateMention> out = new ArrayList<>();
+        List<int[]> pending = new ArrayList<>();
         for (int[] window : windows(tokens)) {
+            boolean complete = annotate(tokens.subList(window[0], window[1]), segment, sentenceText, offset, anchor, true, out);
+            if (!complete && anchor == null) {
+                pending.add(window);
+            }
+        }
+        boolean decades = addShortDecades(segment, sentenceText, sentence, offset, anchor, out);
+        return new SentenceDates(out, pending, decades && anchor == null);
+    }
+
+    /**
+     * The time expressions of a sentence {@link #tag}ged without an anchor, now that there is one: its pending
+     * windows are tagged again against {@code anchor}, the other expressions stay as they were (short decades,
+     * whose century depends on the anchor, are placed again).
+     */
+    public List<DateMention> resolve(CoreMap sentence, String segment, int offset, LocalDate anchor, SentenceDates unanchored) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+        tagMonthNouns(tokens);
+        List<DateMention> out = new ArrayList<>();
+        for (DateMention d : unanchored.dates()) {
+            boolean inPending = unanchored.pending().stream().anyMatch(w -> d.start() < offset + tokens.get(w[1] - 1).endPosition()
+                    && d.end() > offset + tokens.get(w[0]).beginPosition());
+            if (!inPending && !SHORT_DECADE.matcher(d.text()).matches()) {
+                out.add(d);
+            }
+        }
+        for (int[] window : unanchored.pending()) {
             annotate(tokens.subList(window[0], window[1]), segment, sentenceText, offset, anchor, true, out);
         }
         addShortDecades(segment, sentenceText, sentence, offset, anchor, out);
@@ -103,9 +150,11 @@ public final class DateTagger {
      * Runs SUTime over some tokens and adds what it finds. SUTime sometimes composes two expressions into one it
      * cannot resolve ("six years on Thursday", "week since November", "day yesterday": value null); those are
      * split at their connecting words (or after the first token) and each part is tagged on its own, once.
+     *
+     * @return false when something found there needs an anchor: an expression left unresolved or without a value
      */
-    private void annotate(List<CoreLabel> tokens, String segment, String sentenceText, int offset, LocalDate anchor,
-                          boolean splitComposites, List<DateMention> out) {
+    private boolean annotate(List<CoreLabel> tokens, String segment, String sentenceText, int offset, LocalDate anchor,
+                             boolean splitComposites, List<DateMention> out) {
         List<CoreMap> timexes;
         try {
             timexes = sutime.annotateSingleSentence(subSentence(tokens, segment),
@@ -113,11 +162,12 @@ public final class DateTagger {
         } catch (RuntimeException e) {
             // a SUTime bug on odd input must not cost the article its enrichment: these tokens just get no dates
             LOG.log(System.Logger.Level.DEBUG, "SUTime failed on " + tokens.size() + " tokens; no dates there", e);
-            return;
+            return true;
         }
         if (timexes == null) {
-            return;
+            return true;
         }
+        boolean complete = true;
         for (CoreMap cm : timexes) {
             Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
             List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
@@ -133,6 +183,7 @@ public final class DateTagger {
             String sutimeValue = timex.value() != null ? timex.value()
                     : anchor == null ? NewsDateRules.unanchored(timex.timexType(), timex.altVal()) : null;
             if (sutimeValue == null) {
+                complete = false;
                 continue;
             }
             int start = span.get(0).beginPosition();
@@ -148,8 +199,11 @@ public final class DateTagger {
             String text = segment.substring(start, end);
             String before = clauseBefore(segment, start);
             value = NewsDateRules.adjust(value, text, before, sentenceText, anchor);
-            out.add(new DateMention(text, offset + start, offset + end, type, value, NewsDateRules.isResolved(type, value)));
+            boolean resolved = NewsDateRules.isResolved(type, value);
+            complete &= resolved;
+            out.add(new DateMention(text, offset + start, offset + end, type, value, resolved));
         }
+        return complete;
     }
 
     /** Up to 40 characters before a position, within its sentence. */
@@ -187,11 +241,14 @@ public final class DateTagger {
     /**
      * "the 70s", "the '80s", "mid-90s": a decade written with two digits, which SUTime leaves out. The century
      * is the latest that does not put the decade after the publication (or the current) year.
+     *
+     * @return whether any was added
      */
-    private static void addShortDecades(String segment, String sentenceText, CoreMap sentence, int offset,
-                                        LocalDate anchor, List<DateMention> out) {
+    private static boolean addShortDecades(String segment, String sentenceText, CoreMap sentence, int offset,
+                                           LocalDate anchor, List<DateMention> out) {
         int sentenceStart = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         Matcher m = SHORT_DECADE.matcher(sentenceText);
+        boolean added = false;
         while (m.find()) {
             int start = sentenceStart + m.start(1);
             int end = sentenceStart + m.end(1);
@@ -207,8 +264,10 @@ public final class DateTagger {
             }
             String value = String.format("%02d%d", century, decade / 10);
             out.add(new DateMention(segment.substring(start, end), offset + start, offset + end, "DATE", value, true));
+            added = true;
         }
         out.sort(java.util.Comparator.comparingInt(DateMention::start));
+        return added;
     }
 
     /**
