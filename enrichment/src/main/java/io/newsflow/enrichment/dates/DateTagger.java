@@ -40,7 +40,7 @@ public final class DateTagger {
 
     private static final System.Logger LOG = System.getLogger(DateTagger.class.getName());
 
-    private static final Pattern TIME_WORD = Pattern.compile("(?i)\\d|\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
+    private static final Pattern TIME_WORDS = Pattern.compile("(?i)\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
             + "june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|"
             + "mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
             + "today|tonight|yesterday|tomorrow|days?|weeks?|weekends?|fortnight|months?|years?|decades?|centur(y|ies)|"
@@ -50,6 +50,10 @@ public final class DateTagger {
             + "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
             // TimeML's PRESENT_REF / PAST_REF / FUTURE_REF expressions
             + "now|nowadays|currently|current|recent(ly)?|lately|previously|formerly|past|future|soon|present)\\b");
+    /** Time words, or any digit: the sentence-level pre-test. */
+    private static final Pattern TIME_WORD = Pattern.compile("\\d|" + TIME_WORDS.pattern());
+    /** Numbers of more than two digits that can be (part of) a date or time: years, "0800", "10:30", "2019-05-29". */
+    private static final Pattern DATE_LIKE_NUMBER = Pattern.compile("\\d{4}s?|.*\\d[:./-]\\d.*");
     private static final Set<String> SEASON_ANCHORS = Set.of("last", "this", "next", "past", "coming", "early", "late", "mid");
     /** Words before a month name: "in May", "since March" (not "Theresa May"). */
     private static final Set<String> MONTH_ANCHORS = Set.of("in", "on", "of", "since", "until", "till", "by", "from", "to",
@@ -73,6 +77,19 @@ public final class DateTagger {
 
     public DateTagger() {
         this.sutime = new TimeAnnotator("sutime", new Properties(), true);
+    }
+
+    /**
+     * A token a time expression can be built around: a time word, or a number that can be a day, month, hour,
+     * year or clock time ("5", "2019", "1990s", "21st", "10:30", "2019-05-29", "0800"). Other numbers ("500",
+     * "10,000", "A380") only take part in one next to a time word ("500 years"), whose window holds them anyway.
+     */
+    static boolean isTimeToken(String word) {
+        long digits = word.chars().filter(Character::isDigit).count();
+        if (digits == 0 || digits > 2 && !DATE_LIKE_NUMBER.matcher(word).matches()) {
+            return TIME_WORDS.matcher(word).find(); // "500-year" still counts
+        }
+        return true;
     }
 
     /** Cheap pre-test: false when SUTime cannot find anything in the sentence. */
@@ -278,7 +295,7 @@ public final class DateTagger {
     static List<int[]> windows(List<CoreLabel> tokens) {
         List<int[]> windows = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!TIME_WORD.matcher(tokens.get(i).word()).find()) {
+            if (!isTimeToken(tokens.get(i).word())) {
                 continue;
             }
             int from = Math.max(0, i - WINDOW);

@@ -1,0 +1,47 @@
+package io.newsflow.enrichment.dates;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where SUTime is run (no model is loaded here). */
+class DateTaggerTest {
+
+    @Test
+    void timeWordsAndNumbersThatCanBeDatesOrTimesOpenAWindow() {
+        for (String word : List.of("Monday", "May", "yesterday", "years", "500-year", "currently", "5", "29", "21st", "2019",
+                "1990s", "'90s", "0800", "10:30", "2019-05-29", "5/29/2019", "5pm", "Q3")) {
+            assertThat(DateTagger.isTimeToken(word)).as(word).isTrue();
+        }
+    }
+
+    @Test
+    void otherNumbersAndWordsDoNot() {
+        for (String word : List.of("talks", "500", "10,000", "A380", "737", "123456", "Haftar")) {
+            assertThat(DateTagger.isTimeToken(word)).as(word).isFalse();
+        }
+    }
+
+    @Test
+    void windowsSpanFourTokensEachSideAndMergeWhenTheyTouch() {
+        List<CoreLabel> tokens = tokens("a b c d e on Monday f g h i j k l m n o p q r in 2019 s");
+
+        assertThat(DateTagger.windows(tokens)).containsExactly(new int[]{2, 11}, new int[]{17, 23});
+        assertThat(DateTagger.windows(tokens("a b c d e f Monday g h i j k Tuesday l"))).containsExactly(new int[]{2, 14});
+        assertThat(DateTagger.windows(tokens("the 500 delegates and 10,000 people"))).isEmpty();
+    }
+
+    private static List<CoreLabel> tokens(String spaced) {
+        List<CoreLabel> tokens = new ArrayList<>();
+        for (String word : spaced.split(" ")) {
+            CoreLabel token = new CoreLabel();
+            token.setWord(word);
+            tokens.add(token);
+        }
+        return tokens;
+    }
+}
