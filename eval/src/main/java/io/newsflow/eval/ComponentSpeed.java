@@ -40,8 +40,8 @@ final class ComponentSpeed {
     }
 
     /**
-     * Measures every part, then (with {@code stock}) the stock pipeline. Each part is built, warmed up on a few
-     * documents (untimed) and measured in a method of its own, so that its models are garbage by the next one
+     * Measures every part, then (with {@code stock}) the stock pipeline. Each part is built, warmed up by one
+     * untimed pass and measured in a method of its own, so that its models are garbage by the next one
      * and no part runs with another's heap in the way.
      */
     List<Run> measure(boolean stock) {
@@ -85,7 +85,7 @@ final class ComponentSpeed {
 
     private Run time(String component, Function<ConllDocument, ?> work) {
         System.gc(); // the previous part's models and garbage are not this part's cost
-        Parallel.map(docs.subList(0, Math.min(EvalCommand.WARM_UP_DOCS, docs.size())), threads, work);
+        Parallel.map(docs, threads, work); // untimed: the JIT compiles the part's hot paths (see EvalCommand.warmUp)
         long cpu0 = CpuClock.processNanos();
         Parallel.map(docs, threads, work);
         double cpu = (CpuClock.processNanos() - cpu0) / 1e9;

@@ -68,8 +68,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static final List<String> ALL_SETS = List.of("ner", "timex", "article");
     private static final List<String> CONLL_TYPES = List.of("PER", "ORG", "LOC", "MISC");
-    /** Documents each system runs on, untimed, before it is measured (the JIT compiles its hot paths first). */
-    static final int WARM_UP_DOCS = 30;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -277,14 +275,15 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One untimed pass over all the NER texts, so that both systems are timed as they run in a long-lived service:
+     * with their hot paths compiled (the JIT's own CPU time would otherwise count against the faster system most).
+     */
     private void warmUp(Extractor system, Map<String, List<ConllDocument>> ner, int nThreads) {
-        if (ner.isEmpty()) {
-            return;
-        }
-        List<ConllDocument> first = ner.values().iterator().next();
+        List<ConllDocument> all = ner.values().stream().flatMap(List::stream).toList();
         long t0 = System.nanoTime();
-        Parallel.map(first.subList(0, Math.min(WARM_UP_DOCS, first.size())), nThreads, system::entities);
-        log.printf("eval: %s warm-up on %d documents (not timed): %.1f s%n", system.name(), Math.min(WARM_UP_DOCS, first.size()), seconds(t0));
+        Parallel.map(all, nThreads, system::entities);
+        log.printf("eval: %s warm-up on %d documents (not timed): %.1f s%n", system.name(), all.size(), seconds(t0));
     }
 
     private NerRun runNer(String set, List<ConllDocument> docs, Extractor system, int nThreads) {
