@@ -670,6 +670,9 @@ public final class EvalCommand implements Callable<Integer> {
         speedJson.put("corenlpTokensPerCpuSecond", all.cnTokens() > 0 ? Speed.rate(all.cnTokens(), all.cnCpu()) : null);
         speedJson.put("ratioWall", all.cnTokens() > 0 ? all.ratioWall() : null);
         speedJson.put("ratioCpu", all.cnTokens() > 0 ? all.ratioCpu() : null);
+        if (!componentRuns.isEmpty()) {
+            speedJson.put("components", componentRuns); // records: component, cpuSeconds, tokensPerCpuSecond
+        }
         root.put("speed", speedJson);
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
