@@ -1,9 +1,9 @@
 package io.newsflow.enrichment.dates;
 
 import edu.stanford.nlp.ling.CoreLabel;
+import io.newsflow.enrichment.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,20 +28,10 @@ class DateTaggerTest {
 
     @Test
     void windowsSpanFourTokensEachSideAndMergeWhenTheyTouch() {
-        List<CoreLabel> tokens = tokens("a b c d e on Monday f g h i j k l m n o p q r in 2019 s");
+        List<CoreLabel> tokens = TestTokens.of("a b c d e on Monday f g h i j k l m n o p q r in 2019 s");
 
         assertThat(DateTagger.windows(tokens)).containsExactly(new int[]{2, 11}, new int[]{17, 23});
-        assertThat(DateTagger.windows(tokens("a b c d e f Monday g h i j k Tuesday l"))).containsExactly(new int[]{2, 14});
-        assertThat(DateTagger.windows(tokens("the 500 delegates and 10,000 people"))).isEmpty();
-    }
-
-    private static List<CoreLabel> tokens(String spaced) {
-        List<CoreLabel> tokens = new ArrayList<>();
-        for (String word : spaced.split(" ")) {
-            CoreLabel token = new CoreLabel();
-            token.setWord(word);
-            tokens.add(token);
-        }
-        return tokens;
+        assertThat(DateTagger.windows(TestTokens.of("a b c d e f Monday g h i j k Tuesday l"))).containsExactly(new int[]{2, 14});
+        assertThat(DateTagger.windows(TestTokens.of("the 500 delegates and 10,000 people"))).isEmpty();
     }
 }

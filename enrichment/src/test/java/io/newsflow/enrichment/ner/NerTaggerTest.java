@@ -1,10 +1,10 @@
 package io.newsflow.enrichment.ner;
 
 import edu.stanford.nlp.ling.CoreLabel;
+import io.newsflow.enrichment.TestTokens;
 import io.newsflow.events.EntityType;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,36 +55,26 @@ class NerTaggerTest {
 
     @Test
     void sentencesWithoutCapitalisedWordsBeyondAClosedClassOpenerHoldNoNames() {
-        assertThat(NerTagger.mayHoldNames(tokens("He said the talks would go on ."), untyped(7))).isFalse();
-        assertThat(NerTagger.mayHoldNames(tokens("\" But they left early , \" she said ."), untyped(10))).isFalse();
-        assertThat(NerTagger.mayHoldNames(tokens("prices rose 5 % in a week"), untyped(7))).isFalse();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("He said the talks would go on ."), untyped(7))).isFalse();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("\" But they left early , \" she said ."), untyped(10))).isFalse();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("prices rose 5 % in a week"), untyped(7))).isFalse();
     }
 
     @Test
     void aCapitalisedFirstWordOutsideTheClosedClassMayBeAName() {
         // "Apple" and "Ben" are also common words: only closed-class openers are ruled out
-        assertThat(NerTagger.mayHoldNames(tokens("Apple plans another event"), untyped(4))).isTrue();
-        assertThat(NerTagger.mayHoldNames(tokens("Ben opened up a lead"), untyped(5))).isTrue();
-        assertThat(NerTagger.mayHoldNames(tokens("He met Sarraj in Tripoli"), untyped(5))).isTrue();
-        assertThat(NerTagger.mayHoldNames(tokens("the iPhone sold well"), untyped(4))).isTrue();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("Apple plans another event"), untyped(4))).isTrue();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("Ben opened up a lead"), untyped(5))).isTrue();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("He met Sarraj in Tripoli"), untyped(5))).isTrue();
+        assertThat(NerTagger.mayHoldNames(TestTokens.of("the iPhone sold well"), untyped(4))).isTrue();
     }
 
     @Test
     void aLaterModelRunsOnlyWhileACapitalisedTokenIsUntyped() {
-        List<CoreLabel> sentence = tokens("He met Sarraj in Tripoli");
+        List<CoreLabel> sentence = TestTokens.of("He met Sarraj in Tripoli");
 
         assertThat(NerTagger.mayHoldNames(sentence, new EntityType[]{null, null, PERSON, null, LOCATION})).isFalse();
         assertThat(NerTagger.mayHoldNames(sentence, new EntityType[]{null, null, PERSON, null, null})).isTrue();
-    }
-
-    private static List<CoreLabel> tokens(String spaced) {
-        List<CoreLabel> tokens = new ArrayList<>();
-        for (String word : spaced.split(" ")) {
-            CoreLabel token = new CoreLabel();
-            token.setWord(word);
-            tokens.add(token);
-        }
-        return tokens;
     }
 
     private static EntityType[] untyped(int n) {
