@@ -114,8 +114,4 @@ final class ComponentSpeed {
     private static String shortName(String model) {
         return model.substring(model.lastIndexOf('/') + 1).replace(".distsim.crf.ser.gz", "");
     }
-
-    long tokens() {
-        return tokens;
-    }
 }

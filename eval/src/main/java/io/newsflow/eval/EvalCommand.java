@@ -450,13 +450,15 @@ public final class EvalCommand implements Callable<Integer> {
         printTargets();
     }
 
-    /** Each part alone, as a ratio to the stock pipeline (the last run): the best any system built on it could do. */
+    /**
+     * Each part alone, as a ratio to the stock pipeline (measured last, with {@code --baseline}): the best any system
+     * built on it could do.
+     */
     private void printComponents(int nThreads) {
         if (componentRuns.isEmpty()) {
             return;
         }
-        ComponentSpeed.Run last = componentRuns.get(componentRuns.size() - 1);
-        ComponentSpeed.Run stock = last.component().startsWith("stock") ? last : null;
+        ComponentSpeed.Run stock = baseline ? componentRuns.get(componentRuns.size() - 1) : null;
         out.printf("%nSpeed by component on the NER texts (%d thread(s), each part alone, tokens per CPU-second of the whole "
                 + "JVM; x: throughput relative to the stock pipeline)%n", nThreads);
         TextTable t = new TextTable().header("component", "CPU s", "tok/CPU-s", "x stock");
