@@ -1,5 +1,6 @@
 package io.newsflow.ingest.service;
 
+import io.newsflow.events.PublishedDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
