@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Request bodies as text, in the charset they declare. JSON and NDJSON are UTF-8 only (RFC 8259). text/plain is read
  * in the Content-Type's charset, UTF-8 when it names none. text/html in the Content-Type's charset, else the one the
- * page declares ({@code <meta charset>}, {@code <meta http-equiv="Content-Type">}), else UTF-8. Bytes that are not
- * valid in that charset are a 400, never replaced; a charset name Java does not know is a 415.
+ * page declares ({@code <meta charset>}, {@code <meta http-equiv="Content-Type">}) unless its bytes are valid UTF-8,
+ * else UTF-8. Bytes that are not valid in that charset are a 400, never replaced; a charset name Java does not know
+ * is a 415.
  */
 public final class BodyText {
 
@@ -47,8 +48,9 @@ public final class BodyText {
             if (meta.isPresent()) {
                 Charset pageCharset = charset(meta.get(), "the page's <meta> charset declaration");
                 // a declaration readable as ASCII cannot be UTF-16: browsers read such pages as UTF-8
-                return decode(body, pageCharset.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : asBrowsersRead(pageCharset),
-                        "the page's <meta> charset declaration");
+                if (!pageCharset.name().startsWith("UTF-16") && !isUtf8WithNonAscii(body)) {
+                    return decode(body, asBrowsersRead(pageCharset), "the page's <meta> charset declaration");
+                }
             }
         }
         if (declared.isPresent() && !declared.get().equals(StandardCharsets.UTF_8)) {
@@ -97,6 +99,30 @@ public final class BodyText {
     private static Charset asBrowsersRead(Charset charset) {
         return charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)
                 ? Charset.forName("windows-1252") : charset;
+    }
+
+    /**
+     * True when the body has non-ASCII bytes and all of them form valid UTF-8: text in a single-byte charset almost
+     * never does, while a page a crawler stored as UTF-8 often keeps its original {@code <meta charset>}; read it as
+     * UTF-8 rather than turn "ü" into "Ã¼".
+     */
+    private static boolean isUtf8WithNonAscii(byte[] body) {
+        boolean nonAscii = false;
+        for (byte b : body) {
+            if (b < 0) {
+                nonAscii = true;
+                break;
+            }
+        }
+        if (!nonAscii) {
+            return false;
+        }
+        try {
+            SubmissionParser.utf8(body);
+            return true;
+        } catch (InvalidSubmissionException notUtf8) {
+            return false;
+        }
     }
 
     private static Optional<String> metaCharset(byte[] body) {

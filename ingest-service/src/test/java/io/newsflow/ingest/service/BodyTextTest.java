@@ -38,6 +38,8 @@ class BodyTextTest {
         // the header's charset wins over the page's
         String utf8Page = "<html><head><meta charset=\"windows-1252\"></head><body>Grüße</body></html>";
         assertThat(decode("text/html; charset=utf-8", utf8Page.getBytes(StandardCharsets.UTF_8))).contains("Grüße");
+        // a page stored as UTF-8 that kept its original declaration is read as UTF-8, not turned into "GrÃ¼ÃŸe"
+        assertThat(decode("text/html", utf8Page.getBytes(StandardCharsets.UTF_8))).contains("Grüße");
         // a declaration readable as ASCII cannot be UTF-16
         assertThat(decode("text/html", "<meta charset=utf-16><p>Grüße</p>".getBytes(StandardCharsets.UTF_8))).contains("Grüße");
         assertThat(decode("text/html", "<p>Grüße</p>".getBytes(StandardCharsets.UTF_8))).isEqualTo("<p>Grüße</p>");
