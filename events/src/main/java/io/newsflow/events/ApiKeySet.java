@@ -50,6 +50,14 @@ public final class ApiKeySet {
         return matched == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(matched, 0, 6));
     }
 
+    /**
+     * The label of a key for records and stored articles: {@code sha256:} and its {@link #identify identity}, the start
+     * of the digest an operator can configure instead of the key, so the key behind a label can be found, not guessed.
+     */
+    public static String label(String identity) {
+        return HASHED_PREFIX + identity;
+    }
+
     public boolean accepts(String presented) {
         return identify(presented).isPresent();
     }

@@ -24,6 +24,13 @@ class ApiKeySetTest {
     }
 
     @Test
+    void aKeysLabelIsTheStartOfItsDigestNeverTheKey() {
+        ApiKeySet keys = new ApiKeySet(List.of("secret-one", "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        assertThat(ApiKeySet.label(keys.identify("test").orElseThrow())).isEqualTo("sha256:9f86d081884c");
+        assertThat(ApiKeySet.label(keys.identify("secret-one").orElseThrow())).matches("sha256:[0-9a-f]{12}").doesNotContain("secret");
+    }
+
+    @Test
     void keysArePresentedAsBearerOrXApiKey() {
         assertThat(ApiKeySet.presented("Bearer abc ", null)).isEqualTo("abc");
         assertThat(ApiKeySet.presented("bearer abc", "xyz")).isEqualTo("abc");

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes raw articles to {@code articles.raw}, keyed by article id, with the W3C {@code traceparent}
- * header. The returned Uni completes only when Kafka has acknowledged the record (acks=all, idempotent
+ * header and the submitting key's label ({@code newsflow-submitted-by}). The returned Uni completes only when Kafka has acknowledged the record (acks=all, idempotent
  * producer: see application.properties).
  */
 @ApplicationScoped
@@ -33,8 +33,12 @@ public class RawArticlePublisher {
         this.config = config;
     }
 
-    public Uni<Void> publish(RawArticle article, TraceParent trace) {
+    /** @param submittedBy the submitting key's label, or null when unknown (no header then) */
+    public Uni<Void> publish(RawArticle article, TraceParent trace, String submittedBy) {
         var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
+        if (submittedBy != null) {
+            headers.add(Telemetry.SUBMITTED_BY, submittedBy.getBytes(StandardCharsets.UTF_8));
+        }
         Message<RawArticle> message = Message.of(article)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).withHeaders(headers).build());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message))

@@ -1,11 +1,14 @@
 package io.newsflow.ingest.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.events.Problem;
 import io.newsflow.events.TraceParent;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
+import io.newsflow.ingest.security.Submitter;
 import io.newsflow.ingest.service.ArticleIntake;
 import io.newsflow.ingest.service.ArticleSubmission;
+import io.newsflow.ingest.service.BodyText;
 import io.newsflow.ingest.service.InvalidSubmissionException;
 import io.newsflow.ingest.service.SubmissionParser;
 import io.newsflow.ingest.service.SubmissionParser.Metadata;
@@ -17,9 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,6 +37,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ingest")
 @SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "400", description = "Invalid article, named in errors: a wrong field; a NUL, Unicode non-character or "
+        + "unpaired surrogate in any field; publishedAt outside 1600-01-01..9999-12-31; bytes not valid in the body's "
+        + "charset; anything after the JSON object", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "415", description = "No Content-Type, a wildcard one, an unsupported type, an unknown charset, "
+        + "or JSON in another charset than UTF-8; the detail lists the accepted types", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class ArticleResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -40,12 +50,17 @@ public class ArticleResource {
     private final ArticleIntake intake;
     private final IngestConfig config;
     private final RequestTrace trace;
+    private final Submitter submitter;
+    private final HttpHeaders headers;
 
-    public ArticleResource(SubmissionParser parser, ArticleIntake intake, IngestConfig config, RequestTrace trace) {
+    public ArticleResource(SubmissionParser parser, ArticleIntake intake, IngestConfig config, RequestTrace trace,
+                           Submitter submitter, HttpHeaders headers) {
         this.parser = parser;
         this.intake = intake;
         this.config = config;
         this.trace = trace;
+        this.submitter = submitter;
+        this.headers = headers;
     }
 
     public record Accepted(String id, String status) {
@@ -123,7 +138,7 @@ public class ArticleResource {
         } catch (InvalidSubmissionException e) {
             return Uni.createFrom().item(new LineResult(line, null, "rejected", e.summary()));
         }
-        return intake.accept(submission, batchTrace)
+        return intake.accept(submission, batchTrace, submitter.label())
                 .map(id -> new LineResult(line, id, "accepted", null))
                 .onFailure(BrokerUnavailableException.class)
                 .recoverWithItem(e -> new LineResult(line, null, "rejected", "not acknowledged by Kafka; retry this line"));
@@ -144,11 +159,11 @@ public class ArticleResource {
         if (body.length > config.maxBodyBytes()) {
             throw new WebApplicationException(413);
         }
-        return SubmissionParser.utf8(body);
+        return BodyText.decode(body, headers.getMediaType());
     }
 
     private Uni<Response> accept(ArticleSubmission submission) {
-        return intake.accept(submission, trace.get())
+        return intake.accept(submission, trace.get(), submitter.label())
                 .map(id -> Response.accepted(Accepted.of(id)).build());
     }
 }

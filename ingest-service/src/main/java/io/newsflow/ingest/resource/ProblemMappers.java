@@ -4,6 +4,7 @@ import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.service.InvalidSubmissionException;
+import io.newsflow.ingest.service.UnsupportedMediaTypeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidSubmissionException e) {
         return problem(new Problem("about:blank", "Invalid article", 400, e.getMessage(), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(UnsupportedMediaTypeException e) {
+        return problem(Problem.of(415, "Unsupported Media Type", e.getMessage()));
     }
 
     @ServerExceptionMapper

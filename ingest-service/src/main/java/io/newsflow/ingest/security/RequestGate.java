@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  */
 public class RequestGate {
 
-    private static final String KEY_ID = "newsflow.api-key-id";
+    static final String KEY_ID = "newsflow.api-key-id";
 
     private final ApiKeys apiKeys;
     private final RateLimiter rateLimiter;

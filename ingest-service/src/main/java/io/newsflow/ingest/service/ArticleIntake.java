@@ -39,11 +39,14 @@ public class ArticleIntake {
                 .register(registry);
     }
 
-    /** Completes with the article id once Kafka acknowledged the record, which carries the trace context. */
-    public Uni<String> accept(ArticleSubmission s, TraceParent trace) {
+    /**
+     * Completes with the article id once Kafka acknowledged the record, which carries the trace context and the
+     * submitting key's label ({@code submittedBy}).
+     */
+    public Uni<String> accept(ArticleSubmission s, TraceParent trace, String submittedBy) {
         RawArticle raw = toRawArticle(s, clock.instant());
         articlesIn.increment();
-        return publisher.publish(raw, trace)
+        return publisher.publish(raw, trace, submittedBy)
                 .onItem().invoke(() -> {
                     accepted.increment();
                     articlesOut.increment();

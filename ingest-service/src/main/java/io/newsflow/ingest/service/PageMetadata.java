@@ -38,7 +38,11 @@ public record PageMetadata(String title, String publishedAt, String canonicalUrl
         return firstNonBlank(doc.select("meta[property=og:title]").attr("content"), doc.title(), h1 == null ? null : h1.text());
     }
 
-    /** The first date the page declares: meta tags, then JSON-LD, then a {@code <time>} element. */
+    /**
+     * The first date the page declares: meta tags, then JSON-LD, then a {@code <time>} element. A declared date that
+     * does not parse or lies outside the storable range ({@link PublishedDates#storableLenient}) is passed over: a
+     * page's impossible date is no date, never a reason to refuse the page.
+     */
     private static Optional<String> publishedAt(Document doc) {
         Stream<String> metas = Stream.of(DATE_META).map(q -> doc.select(q).attr("content"));
         Stream<String> jsonLd = doc.select("script[type=application/ld+json]").stream()
@@ -46,7 +50,7 @@ public record PageMetadata(String title, String publishedAt, String canonicalUrl
         Stream<String> times = doc.select("article time[datetime], time[itemprop=datePublished], time[pubdate]").stream()
                 .map(t -> t.attr("datetime"));
         return Stream.of(metas, jsonLd, times).flatMap(s -> s)
-                .map(PublishedDates::normaliseLenient)
+                .map(PublishedDates::storableLenient)
                 .flatMap(Optional::stream)
                 .findFirst();
     }

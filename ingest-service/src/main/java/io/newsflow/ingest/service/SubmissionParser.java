@@ -1,6 +1,7 @@
 package io.newsflow.ingest.service;
 
 import io.newsflow.events.PublishedDates;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.events.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -15,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,10 +54,16 @@ public class SubmissionParser {
 
     public ArticleSubmission fromJson(String json) {
         JsonNode node;
-        try {
-            node = mapper.readTree(json);
+        try (JsonParser parser = mapper.createParser(json)) {
+            node = mapper.readTree(parser);
+            if (hasMore(parser)) {
+                throw new InvalidSubmissionException("The body holds more than one JSON value: one article per request; "
+                        + "use /articles/batch with application/x-ndjson for many.");
+            }
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException("The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String cannot fail to be read
         }
         if (node == null || !node.isObject()) {
             throw new InvalidSubmissionException("The body must be a JSON object.");
@@ -86,6 +96,15 @@ public class SubmissionParser {
         }
         return validate(new ArticleSubmission(title, str(obj, "text"), html, url, str(obj, "source"),
                 publishedAt, fromPage, language, str(obj, "externalId")));
+    }
+
+    /** True when anything but whitespace follows the value the parser has just read (anything unparseable included). */
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** text/plain: the first non-blank line is the title, the rest is the body. */
@@ -124,8 +143,13 @@ public class SubmissionParser {
         }
     }
 
-    ArticleSubmission validate(ArticleSubmission s) {
+    ArticleSubmission validate(ArticleSubmission submitted) {
         List<FieldError> errors = new ArrayList<>();
+        checkCharacters(errors, submitted);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException("The article holds characters that cannot be stored.", errors);
+        }
+        ArticleSubmission s = withoutControls(submitted);
         boolean hasText = s.text() != null && !s.text().isBlank();
         boolean hasHtml = s.html() != null && !s.html().isBlank();
         if (hasText == hasHtml) {
@@ -149,6 +173,8 @@ public class SubmissionParser {
             publishedAt = PublishedDates.normalise(publishedAt).orElse(null);
             if (publishedAt == null) {
                 errors.add(new FieldError("publishedAt", "must be an ISO-8601 date or date-time, e.g. 2019-05-30 or 2019-05-30T10:00:00Z"));
+            } else if (!PublishedDates.toInstant(publishedAt).map(PublishedDates::isStorable).orElse(false)) {
+                errors.add(new FieldError("publishedAt", "must be " + PublishedDates.RANGE));
             }
         }
         if (!errors.isEmpty()) {
@@ -156,6 +182,30 @@ public class SubmissionParser {
         }
         return new ArticleSubmission(s.title(), hasText ? s.text() : null, hasHtml ? s.html() : null, s.url(),
                 s.source(), publishedAt, s.publishedAtFromPage(), s.language(), s.externalId());
+    }
+
+    private static void checkCharacters(List<FieldError> errors, ArticleSubmission s) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", s.title());
+        fields.put("text", s.text());
+        fields.put("html", s.html());
+        fields.put("url", s.url());
+        fields.put("source", s.source());
+        fields.put("publishedAt", s.publishedAt());
+        fields.put("language", s.language());
+        fields.put("externalId", s.externalId());
+        fields.forEach((field, value) -> {
+            String problem = Characters.problem(value);
+            if (problem != null) {
+                errors.add(new FieldError(field, problem));
+            }
+        });
+    }
+
+    /** Title and text without the C0 controls that are only noise (TAB, LF and CR stay). */
+    private static ArticleSubmission withoutControls(ArticleSubmission s) {
+        return new ArticleSubmission(blankToNull(Characters.withoutControls(s.title())), Characters.withoutControls(s.text()),
+                s.html(), s.url(), s.source(), s.publishedAt(), s.publishedAtFromPage(), s.language(), s.externalId());
     }
 
     private static void checkLength(List<FieldError> errors, String field, String value) {

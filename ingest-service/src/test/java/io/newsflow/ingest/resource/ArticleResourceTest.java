@@ -10,6 +10,8 @@ import io.newsflow.infra.PrometheusText;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,8 +45,13 @@ class ArticleResourceTest {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Sends the Content-Type exactly as given: REST Assured would append {@code charset=ISO-8859-1} to types it does
+     * not know, and NDJSON, like JSON, is accepted in UTF-8 only (415 otherwise).
+     */
     private static RequestSpecification withKey() {
-        return given().header("Authorization", "Bearer test-key");
+        return given().header("Authorization", "Bearer test-key").config(RestAssured.config()
+                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
     }
 
     @Test

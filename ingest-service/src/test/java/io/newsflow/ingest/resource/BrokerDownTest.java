@@ -37,7 +37,8 @@ class BrokerDownTest {
 
     @Test
     void batchThatNothingOfGotThroughIs503() {
-        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson")
+        // NDJSON is UTF-8 only; REST Assured would otherwise label it ISO-8859-1
+        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson; charset=utf-8")
                 .body(ArticleResourceTest.bytes("{\"text\":\"one\"}\n{\"text\":\"two\"}\n"))
                 .post("/articles/batch")
                 .then().statusCode(503).header("Retry-After", "5");

@@ -92,6 +92,82 @@ class SubmissionParserTest {
         assertThat(given.publishedAtFromPage()).isFalse();
     }
 
+    @Test
+    void nulNonCharactersAndUnpairedSurrogatesAreRefusedInEveryField() {
+        assertInvalid("{\"title\":\"a\\u0000b\",\"text\":\"x\"}", "title", "NUL");
+        assertInvalid("{\"text\":\"x\\u0000\"}", "text", "NUL");
+        assertInvalid("{\"html\":\"<p>x\\u0000</p>\"}", "html", "NUL");
+        assertInvalid("{\"text\":\"x\",\"source\":\"s\\u0000\"}", "source", "NUL");
+        assertInvalid("{\"text\":\"x\",\"externalId\":\"\\u00007\"}", "externalId", "NUL");
+        assertInvalid("{\"text\":\"x\",\"url\":\"https://a.example/\\u0000\"}", "url", "NUL");
+        assertInvalid("{\"text\":\"x\",\"language\":\"en\\u0000\"}", "language", "NUL");
+        assertInvalid("{\"text\":\"x\",\"publishedAt\":\"2019-05-30\\u0000\"}", "publishedAt", "NUL");
+        assertInvalid("{\"text\":\"x\\uFFFE\"}", "text", "non-character U+FFFE");
+        assertInvalid("{\"text\":\"x\\uFDD0\"}", "text", "non-character U+FDD0");
+        assertInvalid("{\"title\":\"\\uD83F\\uDFFF\",\"text\":\"x\"}", "title", "non-character U+1FFFF");
+        assertInvalid("{\"text\":\"x\\uD800y\"}", "text", "unpaired surrogate (U+D800)");
+        assertInvalid("{\"text\":\"x\\uDC00\"}", "text", "unpaired surrogate (U+DC00)");
+        // plain-text bodies and query parameters too
+        assertThatThrownBy(() -> parser.fromPlainText("Title\nBody \u0000", noMeta))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.summary()).isEqualTo("text: contains a NUL character (U+0000)"));
+        assertThatThrownBy(() -> parser.fromHtml("<p>x</p>", new Metadata(null, "so\u0000urce", null, null, null)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.summary()).startsWith("source: contains a NUL"));
+        // characters outside the BMP written as surrogate pairs are fine
+        assertThat(parser.fromJson("{\"text\":\"Haftar \\uD83D\\uDE00 \u00e9\u4e2d\"}").text()).isEqualTo("Haftar \uD83D\uDE00 \u00e9\u4e2d");
+    }
+
+    @Test
+    void otherControlCharactersAreRemovedFromTitleAndTextButTabsAndNewlinesStay() {
+        var s = parser.fromJson("{\"title\":\"Haf\\u0001tar\\u001b[31m\",\"text\":\"Line\\tone\\r\\nLine\\u0007 two\\u001f\"}");
+        assertThat(s.title()).isEqualTo("Haftar[31m");
+        assertThat(s.text()).isEqualTo("Line\tone\r\nLine two");
+        assertInvalid("{\"title\":\"t\",\"text\":\"\\u0001\\u0002\"}", "text", "must not be blank");
+        assertThat(parser.fromPlainText("Ti\u0008tle\nBo\u000bdy", noMeta).title()).isEqualTo("Title");
+    }
+
+    @Test
+    void aGivenDateOutsideTheStorableRangeIsRefusedSayingTheRange() {
+        assertInvalid("{\"text\":\"x\",\"publishedAt\":\"0001-01-01T00:00:00+01:00\"}", "publishedAt", "between 1600-01-01 and 9999-12-31");
+        assertInvalid("{\"text\":\"x\",\"publishedAt\":\"1599-12-31\"}", "publishedAt", "between 1600-01-01 and 9999-12-31");
+        assertInvalid("{\"text\":\"x\",\"publishedAt\":\"9999-12-31T23:59:59-01:00\"}", "publishedAt", "between 1600-01-01 and 9999-12-31");
+        assertThat(parser.fromJson("{\"text\":\"x\",\"publishedAt\":\"1600-01-01\"}").publishedAt()).isEqualTo("1600-01-01");
+        assertThat(parser.fromJson("{\"text\":\"x\",\"publishedAt\":\"9999-12-31\"}").publishedAt()).isEqualTo("9999-12-31");
+        assertThatThrownBy(() -> parser.fromPlainText("Body", new Metadata(null, null, "0000-06-01", null, null)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.summary()).contains("publishedAt"));
+    }
+
+    @Test
+    void anImpossibleOrUnreadablePageDateIsDroppedAndTheNextDeclarationTried() {
+        String outOfRange = "<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00+01:00\"></head>"
+                + "<body><p>x</p></body></html>";
+        var dropped = parser.fromHtml(outOfRange, noMeta);
+        assertThat(dropped.publishedAt()).isNull();
+        assertThat(dropped.publishedAtFromPage()).isFalse();
+        assertThat(parser.fromJson("{\"html\":\"" + outOfRange.replace("\"", "\\\"") + "\"}").publishedAt()).isNull();
+        String laterGood = "<html><head><meta name=\"date\" content=\"99999-01-01\"><meta name=\"pubdate\" content=\"yesterday\">"
+                + "<script type=\"application/ld+json\">{\"datePublished\":\"1200-03-04\"}</script></head>"
+                + "<body><article><time datetime=\"2019-05-30T10:00:00+0200\">30 May</time><p>x</p></article></body></html>";
+        assertThat(parser.fromHtml(laterGood, noMeta).publishedAt()).isEqualTo("2019-05-30T08:00:00Z");
+    }
+
+    @Test
+    void anythingAfterTheJsonObjectIsRefused() {
+        for (String body : new String[]{"{\"text\":\"a\"}\n{\"text\":\"b\"}", "{\"text\":\"a\"} trailing", "{\"text\":\"a\"}}", "{\"text\":\"a\"} 5"}) {
+            assertThatThrownBy(() -> parser.fromJson(body)).as(body).isInstanceOf(InvalidSubmissionException.class)
+                    .hasMessageContaining("one article per request; use /articles/batch with application/x-ndjson for many");
+        }
+        assertThat(parser.fromJson("{\"text\":\"a\"}\r\n \t\n").text()).isEqualTo("a");
+    }
+
+    private void assertInvalid(String json, String field, String message) {
+        assertThatThrownBy(() -> parser.fromJson(json))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, e ->
+                        assertThat(e.errors()).anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            assertThat(error.message()).contains(message);
+                        }));
+    }
+
     private void assertInvalid(String json, String field) {
         assertThatThrownBy(() -> parser.fromJson(json))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, e ->
