@@ -15,9 +15,9 @@ public interface EnrichConfig {
     int concurrency();
 
     /**
-     * Time one article may take. Checked between sentences and stages: beyond it the article is stored with what
-     * finished and flagged incomplete ({@code enrichment.complete: false}), never dead-lettered: a 202 is a
-     * promise to store. Default {@link Enricher.Limits#DEFAULT_TIME_BUDGET}.
+     * Time one article may take, checked before each sentence the taggers analyse: beyond it the article is stored
+     * with what finished and flagged incomplete ({@code enrichment.complete: false}), never dead-lettered: a 202 is
+     * a promise to store. Default {@link Enricher.Limits#DEFAULT_TIME_BUDGET}.
      */
     @WithDefault("20s")
     Duration timeBudget();

@@ -60,7 +60,8 @@ public final class Enricher {
      * record. Beyond one, the article is still enriched with what finished and flagged incomplete
      * ({@link EnrichedArticle.Enrichment#complete()} false, with the reason).
      *
-     * @param timeBudget       checked between sentences and between stages: the NER and date taggers stop there
+     * @param timeBudget       checked before each sentence the taggers analyse and each relative date resolved again:
+     *                         the taggers stop there (page extraction and cleaning before them count against it)
      * @param maxAnalysedChars the NER and date taggers run on the first this many characters (cut at a line or
      *                         word break); the whole cleaned text is kept
      * @param maxMentions      at most this many entity mentions, and this many dates, in text order
