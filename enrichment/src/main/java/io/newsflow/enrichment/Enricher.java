@@ -23,10 +23,13 @@ import io.newsflow.events.DateMention;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EnrichedArticle.Basis;
 import io.newsflow.events.EnrichedArticle.PublishedAt;
+import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
+import io.newsflow.events.PublishedDates;
 import io.newsflow.events.RawArticle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,9 +37,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Turns a {@link RawArticle} into an {@link EnrichedArticle}: clean title and text, language, publication date
@@ -47,11 +55,42 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Enricher {
 
+    /**
+     * Bounds on the work spent on one article, so that no input holds a consumer for long or makes an unbounded
+     * record. Beyond one, the article is still enriched with what finished and flagged incomplete
+     * ({@link EnrichedArticle.Enrichment#complete()} false, with the reason).
+     *
+     * @param timeBudget       checked before each sentence the taggers analyse and each relative date resolved again:
+     *                         the taggers stop there (page extraction and cleaning before them count against it)
+     * @param maxAnalysedChars the NER and date taggers run on the first this many characters (cut at a line or
+     *                         word break); the whole cleaned text is kept
+     * @param maxMentions      at most this many entity mentions, and this many dates, in text order
+     */
+    public record Limits(Duration timeBudget, int maxAnalysedChars, int maxMentions) {
+
+        public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(20);
+        public static final int DEFAULT_MAX_ANALYSED_CHARS = 200_000;
+        public static final int DEFAULT_MAX_MENTIONS = 5_000;
+        public static final Limits DEFAULT = new Limits(DEFAULT_TIME_BUDGET, DEFAULT_MAX_ANALYSED_CHARS, DEFAULT_MAX_MENTIONS);
+
+        public Limits {
+            if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
+                throw new IllegalArgumentException("timeBudget must be positive: " + timeBudget);
+            }
+            if (maxAnalysedChars < 1 || maxMentions < 0) {
+                throw new IllegalArgumentException("maxAnalysedChars must be positive and maxMentions not negative");
+            }
+        }
+    }
+
     private final Clock clock;
+    private final Limits limits;
     private final Sentences sentences;
     private final NerTagger ner;
     private final DateTagger dates;
-    private final LongAdder tokens = new LongAdder();
+    private final LongAdder tokens;
+    /** The clock of the time budget (a test may make time jump). */
+    private final LongSupplier nanoTime;
 
     /** Loads the models. */
     public Enricher() {
@@ -60,11 +99,38 @@ public final class Enricher {
 
     /** @param clock gives {@code receivedAt} to articles that come without one (e.g. on the command line) */
     public Enricher(Clock clock) {
-        this.clock = clock;
-        this.sentences = new Sentences();
-        this.ner = new NerTagger();
-        this.dates = new DateTagger();
+        this(clock, Limits.DEFAULT);
+    }
+
+    /** Loads the models; {@code limits} bound the work on each article. */
+    public Enricher(Clock clock, Limits limits) {
+        this(clock, limits, new Sentences(), new NerTagger(), new DateTagger(), new LongAdder(), System::nanoTime);
         LanguageDetection.load();
+    }
+
+    private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, DateTagger dates, LongAdder tokens,
+                     LongSupplier nanoTime) {
+        this.clock = clock;
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.sentences = sentences;
+        this.ner = ner;
+        this.dates = dates;
+        this.tokens = tokens;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The same models (not loaded again) with other limits. */
+    public Enricher withLimits(Limits limits) {
+        return new Enricher(clock, limits, sentences, ner, dates, tokens, nanoTime);
+    }
+
+    /** The same enricher whose time budget reads {@code nanoTime} (tests). */
+    Enricher withBudgetClock(LongSupplier nanoTime) {
+        return new Enricher(clock, limits, sentences, ner, dates, tokens, nanoTime);
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     /** The {@code enrichment.version} written into every record. */
@@ -84,6 +150,7 @@ public final class Enricher {
      */
     public EnrichedArticle enrich(RawArticle raw, boolean clean) {
         long started = System.nanoTime();
+        Budget budget = new Budget(nanoTime, limits.timeBudget());
         Instant receivedAt = raw.receivedAt() != null ? raw.receivedAt() : clock.instant();
 
         String title = raw.title();
@@ -112,7 +179,7 @@ public final class Enricher {
         String language = raw.language() != null && !raw.language().isBlank() ? raw.language().strip() : LanguageDetection.detect(title, text);
 
         PublishedAt publishedAt;
-        if (raw.publishedAt() != null && !raw.publishedAt().isBlank()) {
+        if (raw.publishedAt() != null && !raw.publishedAt().isBlank() && !outOfRange(raw.publishedAt())) {
             Basis basis = "page".equalsIgnoreCase(raw.publishedAtBasis()) ? Basis.page : Basis.given;
             publishedAt = new PublishedAt(raw.publishedAt().strip(), basis);
         } else if (pagePublished != null) {
@@ -122,19 +189,112 @@ public final class Enricher {
         }
         LocalDate anchor = publishedAt.value() == null ? null : dateOf(publishedAt.value());
 
-        Analysis analysis = analyse(text, anchor, receivedAt.atOffset(ZoneOffset.UTC).toLocalDate());
+        String analysed = analysedPart(text, budget);
+        Analysis analysis = analyse(analysed, text.length(), anchor, receivedAt.atOffset(ZoneOffset.UTC).toLocalDate(), budget);
         if (analysis.inferred() != null) {
             publishedAt = new PublishedAt(analysis.inferred().toString(), Basis.inferred);
         }
+        // the name rules see the part the taggers finished: entities are those of the analysed part
+        String named = analysed.substring(0, analysis.analysedChars());
+        List<Entity> entities = EntityCanonicalizer.canonicalize(MentionPropagation.propagate(named, AcronymDefinitions.apply(named,
+                PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))));
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()
                 : ArticleIds.derive(raw.source(), raw.externalId(), raw.url(), raw.title(), raw.text() != null ? raw.text() : raw.html());
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
-                language, publishedAt, receivedAt,
-                EntityCanonicalizer.canonicalize(MentionPropagation.propagate(text, AcronymDefinitions.apply(text,
-                        PlaceQualifiers.apply(text, DescribedNames.apply(text, NamePatterns.apply(text, analysis.mentions())))))), analysis.dates(),
-                new EnrichedArticle.Enrichment(version(), tookMs));
+                language, publishedAt, receivedAt, capMentions(entities, budget), capDates(analysis.dates(), budget),
+                new EnrichedArticle.Enrichment(version(), tookMs, budget.complete(), budget.reason()));
+    }
+
+    /** The text the taggers run on: all of it, or its first {@code maxAnalysedChars} cut at a line or word break. */
+    private String analysedPart(String text, Budget budget) {
+        int max = limits.maxAnalysedChars();
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf('\n', max);
+        if (cut < max / 2) {
+            cut = max;
+            while (cut > max / 2 && !Character.isWhitespace(text.charAt(cut))) {
+                cut--;
+            }
+            if (cut <= max / 2) {
+                cut = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+            }
+        }
+        budget.incomplete("analysed the first " + cut + " of " + text.length() + " characters");
+        return text.substring(0, cut);
+    }
+
+    /** At most {@code maxMentions} entity mentions, the first in the text; entities left without one go. */
+    private List<Entity> capMentions(List<Entity> entities, Budget budget) {
+        List<Entity.Mention> inTextOrder = entities.stream().flatMap(e -> e.mentions().stream())
+                .sorted(Comparator.comparingInt(Entity.Mention::start)).toList();
+        if (inTextOrder.size() <= limits.maxMentions()) {
+            return entities;
+        }
+        Set<Entity.Mention> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(inTextOrder.subList(0, limits.maxMentions()));
+        List<Entity> capped = new ArrayList<>();
+        for (Entity e : entities) {
+            List<Entity.Mention> mentions = e.mentions().stream().filter(kept::contains).toList();
+            if (!mentions.isEmpty()) {
+                capped.add(new Entity(e.key(), e.name(), e.type(), e.subtype(), mentions));
+            }
+        }
+        budget.incomplete("kept the first " + limits.maxMentions() + " of " + inTextOrder.size() + " entity mentions");
+        return capped;
+    }
+
+    /** At most {@code maxMentions} dates (they come in text order). */
+    private List<DateMention> capDates(List<DateMention> found, Budget budget) {
+        if (found.size() <= limits.maxMentions()) {
+            return found;
+        }
+        budget.incomplete("kept the first " + limits.maxMentions() + " of " + found.size() + " dates");
+        return found.subList(0, limits.maxMentions());
+    }
+
+    /** True when the value is a date the pipeline reads but cannot store ("0001-01-01T00:00:00+01:00"): no date. */
+    private static boolean outOfRange(String publishedAt) {
+        return PublishedDates.normaliseLenient(publishedAt).isPresent() && PublishedDates.storableLenient(publishedAt).isEmpty();
+    }
+
+    /** The deadline of one article and why it is incomplete, if it is. */
+    private static final class Budget {
+        private final LongSupplier nanoTime;
+        private final long deadline;
+        private final Duration budget;
+        private final List<String> reasons = new ArrayList<>();
+
+        Budget(LongSupplier nanoTime, Duration budget) {
+            this.nanoTime = nanoTime;
+            this.budget = budget;
+            this.deadline = nanoTime.getAsLong() + budget.toNanos();
+        }
+
+        /** One clock read: cheap enough between sentences. */
+        boolean exceeded() {
+            return nanoTime.getAsLong() - deadline > 0;
+        }
+
+        String budget() {
+            return budget.toNanos() % 1_000_000_000 == 0 ? budget.toSeconds() + "s" : budget.toMillis() + "ms";
+        }
+
+        void incomplete(String reason) {
+            reasons.add(reason);
+        }
+
+        /** null when complete (the field stays out of the JSON), false otherwise. */
+        Boolean complete() {
+            return reasons.isEmpty() ? null : Boolean.FALSE;
+        }
+
+        String reason() {
+            return reasons.isEmpty() ? null : String.join("; ", reasons);
+        }
     }
 
     /** Tokens analysed since this enricher was built (for throughput figures). */
@@ -142,7 +302,8 @@ public final class Enricher {
         return tokens.sum();
     }
 
-    private record Analysis(List<RawMention> mentions, List<DateMention> dates, LocalDate inferred) {
+    /** @param analysedChars how much of the text the taggers finished (all of it unless the time ran out) */
+    private record Analysis(List<RawMention> mentions, List<DateMention> dates, LocalDate inferred, int analysedChars) {
     }
 
     /**
@@ -162,13 +323,24 @@ public final class Enricher {
      * time. Without an anchor, relative expressions stay unresolved; if an explicit date then gives one (inferred
      * publication), only the token windows that had such expressions are tagged again.
      */
-    private Analysis analyse(String text, LocalDate anchor, LocalDate receivedDate) {
+    private Analysis analyse(String text, int fullLength, LocalDate anchor, LocalDate receivedDate, Budget budget) {
         List<RawMention> mentions = new ArrayList<>();
         List<DatedSentence> dated = new ArrayList<>();
+        int analysedChars = text.length();
+        int analysedSentences = 0;
+        analysis:
         for (Segments.Segment segment : Segments.of(text)) {
             List<CoreMap> split = sentences.split(segment.text());
             for (int i = 0; i < split.size(); i++) {
                 CoreMap sentence = split.get(i);
+                if (budget.exceeded()) {
+                    // the sentences before this one are done; the rest of the text is kept, not analysed
+                    analysedChars = segment.offset() + sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+                    budget.incomplete("time budget " + budget.budget() + " exceeded after " + analysedSentences
+                            + " sentences: analysed the first " + analysedChars + " of " + fullLength + " characters");
+                    break analysis;
+                }
+                analysedSentences++;
                 List<CoreLabel> sentenceTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
                 tokens.add(sentenceTokens.size());
                 mentions.addAll(ner.tag(sentenceTokens, segment.text(), segment.offset()));
@@ -183,26 +355,31 @@ public final class Enricher {
         LocalDate inferred = anchor == null ? PublishedDateInference.infer(
                 dated.stream().flatMap(d -> d.dates().stream()).toList(), receivedDate) : null;
         if (inferred != null) {
-            retag(dated, inferred);
+            retag(dated, inferred, budget);
         }
         List<DateMention> found = withoutNames(dated.stream()
                 .flatMap(d -> d.dates().stream())
                 .sorted(Comparator.comparingInt(DateMention::start))
                 .toList(), mentions);
-        return new Analysis(mentions, found, inferred);
+        return new Analysis(mentions, found, inferred, analysedChars);
     }
 
     /**
      * Resolves, against the inferred anchor, the sentences whose expressions need one (relative, or without a value
      * alone); a segment is split again once for all its sentences.
      */
-    private void retag(List<DatedSentence> dated, LocalDate anchor) {
+    private void retag(List<DatedSentence> dated, LocalDate anchor, Budget budget) {
         Segments.Segment lastSegment = null;
         List<CoreMap> split = List.of();
         for (int i = 0; i < dated.size(); i++) {
             DatedSentence d = dated.get(i);
             if (!d.found().needsAnchor()) {
                 continue;
+            }
+            if (budget.exceeded()) {
+                // the remaining relative expressions stay unresolved, as without a publication date
+                budget.incomplete("time budget " + budget.budget() + " exceeded while resolving relative dates");
+                return;
             }
             if (d.segment() != lastSegment) {
                 lastSegment = d.segment();

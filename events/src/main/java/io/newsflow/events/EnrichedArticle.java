@@ -1,6 +1,7 @@
 package io.newsflow.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,21 @@ public record EnrichedArticle(
     @SuppressWarnings("java:S115") // lower-case names are the JSON values
     public enum Basis { given, page, inferred, unknown }
 
-    /** Which enrichment produced this record and how long it took. */
-    public record Enrichment(String version, long tookMs) {
+    /**
+     * Which enrichment produced this record and how long it took.
+     *
+     * @param complete         null (left out of the JSON) when the whole text was analysed; false when a bound
+     *                         stopped the enrichment (time budget, analysed characters, mentions): the record then
+     *                         holds the full cleaned text and the entities and dates of the part analysed
+     * @param incompleteReason what stopped it, e.g. "analysed the first 200000 of 570000 characters"; null when complete
+     */
+    public record Enrichment(String version, long tookMs,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complete,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String incompleteReason) {
+
+        /** A complete enrichment. */
+        public Enrichment(String version, long tookMs) {
+            this(version, tookMs, null, null);
+        }
     }
 }

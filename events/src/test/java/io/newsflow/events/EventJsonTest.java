@@ -28,6 +28,18 @@ class EventJsonTest {
     }
 
     @Test
+    void anIncompleteEnrichmentSaysSoAndWhy() throws Exception {
+        var incomplete = new EnrichedArticle.Enrichment("0.1.0", 20_013, false, "analysed the first 199987 of 570000 characters");
+        String json = EventJson.mapper().writeValueAsString(incomplete);
+        assertThat(json).isEqualTo("{\"version\":\"0.1.0\",\"tookMs\":20013,\"complete\":false,"
+                + "\"incompleteReason\":\"analysed the first 199987 of 570000 characters\"}");
+        assertThat(EventJson.mapper().readValue(json, EnrichedArticle.Enrichment.class)).isEqualTo(incomplete);
+        // records written before the fields existed read as complete
+        assertThat(EventJson.mapper().readValue("{\"version\":\"0.1.0\",\"tookMs\":42}", EnrichedArticle.Enrichment.class))
+                .isEqualTo(new EnrichedArticle.Enrichment("0.1.0", 42, null, null));
+    }
+
+    @Test
     void rawArticleOmitsAbsentFieldsAndIgnoresUnknownOnes() throws Exception {
         var raw = new RawArticle(1, "id", null, null, null, "T", "body", null, null, null, null, Instant.EPOCH);
         String json = EventJson.mapper().writeValueAsString(raw);

@@ -35,7 +35,8 @@ class DockerComposeFileTest {
     /** The configuration each service takes from the environment (the contract of the deployment). */
     private static final Map<String, Set<String>> ALLOWED_ENV = Map.of(
             "ingest-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "NEWSFLOW_API_KEY"),
-            "enrich-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS"),
+            "enrich-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "NEWSFLOW_ENRICH_TIME_BUDGET",
+                    "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS"),
             "api-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
                     "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
 
@@ -204,6 +205,17 @@ class DockerComposeFileTest {
         }
         assertThat(mapped).containsAll(listeners);
         assertThat(listeners).contains(env.get("KAFKA_CONTROLLER_LISTENER_NAMES"), env.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
+    }
+
+    @Test
+    void enrichServiceStatesItsBoundsPerArticleWithTheServiceDefaults() throws IOException {
+        String properties = Files.readString(root.resolve("enrich-service/src/main/resources/application.properties"));
+        Map<String, String> env = environment("enrich-service");
+        for (String name : List.of("NEWSFLOW_ENRICH_TIME_BUDGET", "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS")) {
+            Matcher fallback = Pattern.compile("\\$\\{" + name + ":([^}]*)}").matcher(properties);
+            assertThat(fallback.find()).as(name + " in application.properties").isTrue();
+            assertThat(env).as("docker-compose.yml").containsEntry(name, fallback.group(1));
+        }
     }
 
     @Test

@@ -173,6 +173,22 @@ class KubernetesManifestsTest {
         assertThat(map(env(container("ingest-service")).get("NEWSFLOW_API_KEY").get("valueFrom"))).containsKey("secretKeyRef");
     }
 
+    @Test
+    void enrichServiceStatesItsBoundsPerArticleWithTheServiceDefaults() throws IOException {
+        Properties enrich = properties("enrich-service");
+        Map<String, Object> config = map(object("ConfigMap", "newsflow-config").get("data"));
+        Map<String, String> settings = Map.of("NEWSFLOW_ENRICH_TIME_BUDGET", "newsflow.enrich.time-budget",
+                "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "newsflow.enrich.max-analysed-chars",
+                "NEWSFLOW_ENRICH_MAX_MENTIONS", "newsflow.enrich.max-mentions");
+        for (Map.Entry<String, String> s : settings.entrySet()) {
+            assertThat(env(container("enrich-service"))).containsKey(s.getKey());
+            // application.properties: ${NEWSFLOW_ENRICH_...:default}; the ConfigMap states the same default
+            String property = enrich.getProperty(s.getValue());
+            assertThat(property).startsWith("${" + s.getKey() + ":");
+            assertThat(String.valueOf(config.get(s.getKey()))).isEqualTo(property.substring(s.getKey().length() + 3, property.length() - 1));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------
 
     private static String probe(String app, Map<String, Object> container, String kind) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsflow.enrich.service.ArticleEnrichment;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventJson;
@@ -23,7 +24,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,16 +36,18 @@ import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * articles.raw -> enrichment -> articles.enriched, keyed by article id. The raw record is acknowledged
  * (and its offset committed) only once Kafka acknowledged the enriched record; a broker that is away is
- * waited for with backoff. A record that cannot be processed (unreadable, from a future schema, or the
- * extractor fails on it) is nacked, which sends it to articles.raw.dlq with the reason in its headers,
- * and the partition moves on. The record's W3C {@code traceparent} header goes on to the enriched record as a
- * child span of the same trace.
+ * waited for with backoff. A record that cannot be processed (unreadable, from a future schema, the extractor
+ * throws anything on it, Errors such as StackOverflowError included, or its enriched record is too large for
+ * Kafka) is nacked, which sends it to articles.raw.dlq with the reason in its headers, and the partition moves
+ * on. The record's W3C {@code traceparent} header goes on to the enriched record as a child span of the same
+ * trace; its {@code newsflow-submitted-by} header is copied as it is.
  *
  * <p>Shutting down ends any wait at once and leaves the record neither acknowledged nor nacked: its offset
  * stays uncommitted, so it is enriched again by the next consumer of the partition, and it never goes to the DLQ.
@@ -55,7 +60,7 @@ public class RawArticleProcessor {
     /** Above the producer's delivery.timeout.ms: the producer gives up first and says why. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
-    private final Enricher enricher;
+    private final ArticleEnrichment enrichment;
     private final ObjectMapper json;
     private final MutinyEmitter<EnrichedArticle> enrichedOut;
     private final Timer enrichTimer;
@@ -65,9 +70,9 @@ public class RawArticleProcessor {
     private final Counter deadLettered;
     private final RetryBackoff backoff = new RetryBackoff();
 
-    public RawArticleProcessor(Enricher enricher, ObjectMapper json, MeterRegistry registry,
+    public RawArticleProcessor(Enricher enricher, ArticleEnrichment enrichment, ObjectMapper json, MeterRegistry registry,
                                @Channel("articles-enriched") MutinyEmitter<EnrichedArticle> enrichedOut) {
-        this.enricher = enricher;
+        this.enrichment = enrichment;
         this.json = json;
         this.enrichedOut = enrichedOut;
         this.enrichTimer = Timer.builder(Telemetry.ENRICH_DURATION).description("Time to enrich one article")
@@ -98,30 +103,49 @@ public class RawArticleProcessor {
         incoming.map(IncomingKafkaRecordMetadata::getKey).ifPresent(key -> MDC.put(Telemetry.MDC_ARTICLE_ID, String.valueOf(key)));
         articlesIn.increment();
         try {
-            return process(in, trace);
+            return process(in, outgoingHeaders(incoming.map(IncomingKafkaRecordMetadata::getHeaders), trace));
         } finally {
             MDC.remove(Telemetry.MDC_TRACE_ID);
             MDC.remove(Telemetry.MDC_ARTICLE_ID);
         }
     }
 
-    private CompletionStage<Void> process(Message<String> in, TraceParent trace) {
+    /** The trace context as a child span; who submitted the article, copied as it came. */
+    private static Headers outgoingHeaders(Optional<Headers> incoming, TraceParent trace) {
+        Headers headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
+        incoming.map(h -> h.lastHeader(Telemetry.SUBMITTED_BY))
+                .ifPresent(submittedBy -> headers.add(Telemetry.SUBMITTED_BY, submittedBy.value()));
+        return headers;
+    }
+
+    private CompletionStage<Void> process(Message<String> in, Headers headers) {
         if (backoff.isStopping()) {
             return leftUncommitted(null);
         }
-        EnrichedArticle enriched;
+        RawArticle raw;
         try {
-            enriched = enrich(in.getPayload());
+            raw = parse(in.getPayload());
         } catch (RuntimeException e) {
-            if (backoff.isStopping()) {
-                return leftUncommitted(null);
-            }
             // the failure strategy (application.properties) sends every nacked record to articles.raw.dlq
             deadLettered.increment();
             return in.nack(e);
         }
+        EnrichedArticle enriched;
+        try {
+            enriched = enrichTimer.record(() -> enrichment.enrich(raw));
+        } catch (Throwable e) { // NOSONAR: Errors too (StackOverflowError, an OutOfMemoryError of one article): never kill the consumer
+            if (backoff.isStopping()) {
+                return leftUncommitted(null);
+            }
+            ExtractorFailure failure = new ExtractorFailure(e);
+            LOG.errorf("Enrichment of raw article %s failed, sent to %s: %s", raw.id(), Topics.RAW_DLQ, failure.getMessage());
+            deadLettered.increment();
+            return in.nack(failure);
+        }
         LOG.debugf("Enriched article %s: %d entities, %d dates", enriched.id(), enriched.entities().size(), enriched.dates().size());
-        var headers = new RecordHeaders().add(Telemetry.TRACEPARENT, trace.header().getBytes(StandardCharsets.UTF_8));
+        if (Boolean.FALSE.equals(enriched.enrichment().complete())) {
+            LOG.warnf("Article %s stored incomplete: %s", enriched.id(), enriched.enrichment().incompleteReason());
+        }
         Duration delay = RetryBackoff.FIRST;
         while (!backoff.isStopping()) {
             try {
@@ -133,9 +157,18 @@ public class RawArticleProcessor {
                 if (backoff.isStopping()) {
                     break; // the producer closing under us is no fault of the record
                 }
+                Optional<RecordTooLargeException> tooLarge = cause(e, RecordTooLargeException.class);
+                if (tooLarge.isPresent()) {
+                    // the record will never fit: no retry, and no broker outage either
+                    LOG.errorf("Enriched article %s is too large for Kafka, raw record sent to %s: %s",
+                            enriched.id(), Topics.RAW_DLQ, tooLarge.get().getMessage());
+                    deadLettered.increment();
+                    return in.nack(new PoisonRecordException("The enriched record is too large for Kafka: "
+                            + tooLarge.get().getMessage(), e));
+                }
                 if (!isTransient(e)) {
                     deadLettered.increment();
-                    return in.nack(e); // e.g. an enriched record over the broker's size limit
+                    return in.nack(e);
                 }
                 sendRetries.increment();
                 LOG.warnf("Kafka did not acknowledge enriched article %s (%s); sending again in %d ms",
@@ -149,17 +182,22 @@ public class RawArticleProcessor {
         return leftUncommitted(enriched.id());
     }
 
-    EnrichedArticle enrich(String value) {
-        RawArticle raw = parse(value);
-        return enrichTimer.record(() -> enricher.enrich(raw));
-    }
-
     RawArticle parse(String value) {
         RawArticle raw = EventJson.readRecord(json, value, RawArticle.class, RawArticle.SCHEMA_VERSION);
         if ((raw.text() == null || raw.text().isBlank()) && (raw.html() == null || raw.html().isBlank())) {
             throw new PoisonRecordException("The record has neither text nor html", null);
         }
         return raw;
+    }
+
+    /** The first throwable of that type in the cause chain. */
+    static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Broker away, leader moving, our own wait timing out: worth sending again. */
@@ -178,6 +216,11 @@ public class RawArticleProcessor {
         return CompletableFuture.completedFuture(null);
     }
 
-
-
+    /** What the extractor threw, as a dead-letter reason: the throwable's class and message (and its cause's). */
+    static final class ExtractorFailure extends RuntimeException {
+        ExtractorFailure(Throwable thrown) {
+            super("The extractor failed: " + thrown + (thrown.getCause() == null ? "" : " (caused by " + thrown.getCause() + ")"),
+                    thrown, false, false);
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package io.newsflow.enrich.service;
 
+import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrichment.Enricher;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /** One enricher per process: its models load once, at start-up, before the service reports ready. */
 @ApplicationScoped
@@ -13,7 +16,7 @@ public class EnricherProducer {
     @Produces
     @Singleton
     @Startup
-    Enricher enricher() {
-        return new Enricher();
+    Enricher enricher(EnrichConfig config) {
+        return new Enricher(Clock.systemUTC(), config.limits());
     }
 }

@@ -131,6 +131,19 @@ class RawArticleProcessorTest {
     }
 
     @Test
+    void whoSubmittedTheArticleGoesOnToTheEnrichedRecord() throws Exception {
+        String id = UUID.randomUUID().toString();
+        new TopicClient(bootstrap).send(Topics.RAW, id, rawJson(id, "Olaf Scholz visited Rome."),
+                Map.of(Telemetry.SUBMITTED_BY, "crawler-eu"));
+        assertThat(header(read(Topics.ENRICHED, id), Telemetry.SUBMITTED_BY)).isEqualTo("crawler-eu");
+
+        // a record from before the header existed gets none (not an empty one)
+        String older = UUID.randomUUID().toString();
+        new TopicClient(bootstrap).send(Topics.RAW, older, rawJson(older, "Olaf Scholz visited Madrid."));
+        assertThat(read(Topics.ENRICHED, older).headers().lastHeader(Telemetry.SUBMITTED_BY)).isNull();
+    }
+
+    @Test
     void metricsCountArticlesInOutAndDeadLettersAndTimeTheEnrichment() throws Exception {
         String before = metrics();
         Map<String, String> dlq = Map.of(Telemetry.TAG_TOPIC, Topics.RAW_DLQ, Telemetry.TAG_SERVICE, "enrich-service");

@@ -1,8 +1,10 @@
 package io.newsflow.enrichment.dates;
 
 import io.newsflow.events.DateMention;
+import io.newsflow.events.PublishedDates;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -23,10 +25,15 @@ public final class PublishedDateInference {
                 continue;
             }
             LocalDate date = NewsDateRules.explicitFullDate(d.text(), d.value());
-            if (date != null && (notAfter == null || !date.isAfter(notAfter)) && (best == null || date.isAfter(best))) {
+            if (date != null && storable(date) && (notAfter == null || !date.isAfter(notAfter)) && (best == null || date.isAfter(best))) {
                 best = date;
             }
         }
         return best;
+    }
+
+    /** Inside the range every part of the pipeline can store ({@link PublishedDates}): "May 1, 0001" is no publication date. */
+    private static boolean storable(LocalDate date) {
+        return PublishedDates.isStorable(date.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -2,17 +2,16 @@ package io.newsflow.enrichment.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.events.PublishedDates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -46,6 +45,7 @@ public final class HtmlMainText {
 
     public static Result extract(String html) {
         Document doc = Jsoup.parse(html == null ? "" : html);
+        DomDepth.cap(doc, DomDepth.MAX_DEPTH);
         List<JsonNode> jsonLd = jsonLd(doc);
         String title = firstNonBlank(meta(doc, "meta[property=og:title]"), doc.title(), text(doc.selectFirst("h1")),
                 jsonLdField(jsonLd, "headline"));
@@ -98,16 +98,25 @@ public final class HtmlMainText {
         return nodes;
     }
 
-    /** Flattens arrays and {@code @graph} lists into the objects they hold. */
-    private static void collect(JsonNode node, List<JsonNode> out) {
-        if (node == null) {
-            return;
+    /** Flattens arrays and {@code @graph} lists into the objects they hold, in document order (without recursion). */
+    private static void collect(JsonNode root, List<JsonNode> out) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        if (root != null) {
+            pending.push(root);
         }
-        if (node.isArray()) {
-            node.forEach(n -> collect(n, out));
-        } else if (node.isObject()) {
-            out.add(node);
-            collect(node.get("@graph"), out);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    pending.push(node.get(i)); // reversed onto the stack: popped in order
+                }
+            } else if (node.isObject()) {
+                out.add(node);
+                JsonNode graph = node.get("@graph");
+                if (graph != null) {
+                    pending.push(graph);
+                }
+            }
         }
     }
 
@@ -127,6 +136,7 @@ public final class HtmlMainText {
     private static String bodyText(String body) {
         if (body.contains("</p>") || body.contains("<br")) {
             Document fragment = Jsoup.parseBodyFragment(body);
+            DomDepth.cap(fragment, DomDepth.MAX_DEPTH);
             fragment.select("br").forEach(br -> br.replaceWith(new TextNode(MainBlock.LINE_BREAK)));
             return MainBlock.paragraphsOf(fragment.body());
         }
@@ -143,28 +153,19 @@ public final class HtmlMainText {
 
     // ---- metadata helpers
 
-    /** ISO-8601 date-time (with offset) or date; other strings are ignored. */
+    /**
+     * A page's date when {@link PublishedDates} takes it (the pipeline's one rule: ISO-8601 and web variants,
+     * inside the storable range), else null: an impossible date such as "0001-01-01T00:00:00+01:00" is no date.
+     * A date-time with its offset is kept as the page wrote it (its local day is the publication day, the anchor
+     * of relative dates); any other form gives its calendar day.
+     */
     static String isoDate(String s) {
-        if (s == null || s.isBlank()) {
+        if (PublishedDates.storableLenient(s).isEmpty()) {
             return null;
         }
-        String t = s.strip();
-        try {
-            OffsetDateTime.parse(t);
-            return t;
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(t.replace(' ', 'T')).toLocalDate().toString();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).toString();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        String written = s.strip();
+        boolean withOffset = PublishedDates.normalise(written).filter(n -> n.endsWith("Z")).isPresent();
+        return withOffset ? written : written.substring(0, 10);
     }
 
     private static String meta(Document doc, String selector) {

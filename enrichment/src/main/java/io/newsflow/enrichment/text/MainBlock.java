@@ -4,6 +4,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -75,7 +79,7 @@ final class MainBlock {
             "post", "story", "text", "blog", "hentry", "page", "prose", "richtext");
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
 
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
             "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
             "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "summary", "html");
@@ -83,6 +87,19 @@ final class MainBlock {
     private static final Set<String> WRAPPERS = Set.of("div", "section", "article", "main", "body", "center", "span");
     /** Text blocks, output one per paragraph. */
     private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, dt, dd";
+
+    // selectors run once per element are parsed once: a page of 100,000 elements would otherwise parse them 100,000 times
+    private static final Evaluator TEXT_BLOCKS = QueryParser.parse(BLOCKS);
+    private static final Evaluator PROSE_BLOCKS = QueryParser.parse("p, pre, blockquote");
+    private static final Evaluator SCORED_BLOCKS = QueryParser.parse("p, pre, td, blockquote");
+    private static final Evaluator CLEANED = QueryParser.parse("form, fieldset, table, ul, ol, div, section, header, article");
+    private static final Evaluator ARTICLE_MARKERS = QueryParser.parse("article, main, [itemprop=articleBody]");
+    private static final Evaluator BLOCKQUOTE = QueryParser.parse("blockquote");
+    private static final Evaluator P = QueryParser.parse("p");
+    private static final Evaluator IMG = QueryParser.parse("img");
+    private static final Evaluator LI = QueryParser.parse("li");
+    private static final Evaluator INPUT = QueryParser.parse("input");
+    private static final Evaluator A = QueryParser.parse("a");
 
     /** The main text of {@code doc} (modified), paragraphs separated by blank lines; "" when there is none. */
     static String text(Document doc) {
@@ -134,9 +151,9 @@ final class MainBlock {
 
     private MainBlock(Element body) {
         this.body = body;
-        for (Element p : body.select("p, pre, blockquote")) {
+        for (Element p : body.select(PROSE_BLOCKS)) {
             String t = p.text();
-            if (t.length() >= 80 && linkDensity(p) < 0.3 && p.select("p, pre, blockquote").size() == 1) {
+            if (t.length() >= 80 && linkDensity(p) < 0.3 && p.select(PROSE_BLOCKS).size() == 1) {
                 for (Element a = p; a != null; a = a.parent()) {
                     prose.merge(a, t.length(), Integer::sum);
                 }
@@ -192,7 +209,7 @@ final class MainBlock {
             content |= CONTENT.contains(t);
             embed |= EMBED.contains(t);
         }
-        if (embed && !e.select("blockquote").isEmpty()) {
+        if (embed && !e.select(BLOCKQUOTE).isEmpty()) {
             return content ? Hint.CONTENT : Hint.NEUTRAL; // an embedded post (a tweet quoted in the story), even on "social-embed"
         }
         return strong ? Hint.STRONG_NOISE : content ? Hint.CONTENT : noise ? Hint.NOISE : Hint.NEUTRAL;
@@ -210,7 +227,7 @@ final class MainBlock {
 
     /** A chrome-named element that holds the article or most of the page's prose is a layout wrapper, not chrome. */
     private boolean holdsTheArticle(Element e) {
-        if (!e.select("article, main, [itemprop=articleBody]").isEmpty()) {
+        if (!e.select(ARTICLE_MARKERS).isEmpty()) {
             return true;
         }
         return pageProse > 0 && prose.getOrDefault(e, 0) * 2 > pageProse;
@@ -253,14 +270,25 @@ final class MainBlock {
         }
     }
 
-    private static boolean markBlocks(Element e, Map<Element, Boolean> hasBlock) {
-        boolean any = false;
-        for (Element c : e.children()) {
-            boolean childHas = markBlocks(c, hasBlock);
-            any |= childHas || BLOCK_TAGS.contains(c.normalName());
-        }
-        hasBlock.put(e, any);
-        return any;
+    /** Whether each element holds a block element, children before parents (a walk without recursion). */
+    private static void markBlocks(Element root, Map<Element, Boolean> hasBlock) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                // decided on the way back up, once the children are known
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    boolean any = false;
+                    for (Element c : e.children()) {
+                        any |= hasBlock.get(c) == Boolean.TRUE || BLOCK_TAGS.contains(c.normalName());
+                    }
+                    hasBlock.put(e, any);
+                }
+            }
+        }, root);
     }
 
     private static void wrap(List<Node> run) {
@@ -283,8 +311,8 @@ final class MainBlock {
 
     private Map<Element, Double> score(Element body) {
         Map<Element, Double> fromText = new IdentityHashMap<>();
-        for (Element p : body.select("p, pre, td, blockquote")) {
-            if (p.select("p, pre, td, blockquote").size() > 1) {
+        for (Element p : body.select(SCORED_BLOCKS)) {
+            if (p.select(SCORED_BLOCKS).size() > 1) {
                 continue; // a container of paragraphs, scored through them
             }
             String t = p.text();
@@ -425,7 +453,7 @@ final class MainBlock {
 
     /** Readability's conditional cleaning: link lists, galleries, forms and small link-heavy boxes go. */
     private void cleanConditionally(Element root, Map<Element, Double> scores) {
-        List<Element> candidates = root.select("form, fieldset, table, ul, ol, div, section, header, article");
+        List<Element> candidates = root.select(CLEANED);
         for (int i = candidates.size() - 1; i >= 0; i--) {
             Element e = candidates.get(i);
             if (e == root || !isAncestor(root, e)) {
@@ -444,6 +472,9 @@ final class MainBlock {
                 e.remove();
                 continue;
             }
+            if (e.childNodeSize() == 0) {
+                continue; // nothing in it: every rule below keeps it (cheap on pages of many empty boxes)
+            }
             String text = e.text();
             if (count(COMMA, text) >= 10) {
                 continue;
@@ -452,10 +483,10 @@ final class MainBlock {
                 continue; // a quoted post (an embedded tweet): its links are part of the quote
             }
             boolean isList = e.normalName().equals("ul") || e.normalName().equals("ol");
-            int p = e.select("p").size();
-            int img = e.select("img").size();
-            int li = e.select("li").size() - 100;
-            int input = e.select("input").size();
+            int p = e.select(P).size();
+            int img = e.select(IMG).size();
+            int li = e.select(LI).size() - 100;
+            int input = e.select(INPUT).size();
             double ld = linkDensity(e);
             int length = text.length();
             boolean dataTable = e.normalName().equals("table") && ld < 0.3;
@@ -482,14 +513,14 @@ final class MainBlock {
 
     /** Text blocks in document order (outermost only), link lists dropped, joined by blank lines. */
     static String paragraphsOf(Element container) {
-        if (container.is(BLOCKS)) {
+        if (container.is(TEXT_BLOCKS)) {
             return clean(container.text());
         }
         List<String> paragraphs = new ArrayList<>();
         int covered = 0;
         Map<Element, Boolean> chosen = new IdentityHashMap<>();
         boolean text = false;
-        for (Element block : container.select(BLOCKS)) {
+        for (Element block : container.select(TEXT_BLOCKS)) {
             if (hasChosenAncestor(block, container, chosen)) {
                 continue;
             }
@@ -516,7 +547,7 @@ final class MainBlock {
     /** A blockquote, or an element whose text is mostly in blockquotes. */
     private static boolean isQuote(Element e) {
         int quoted = 0;
-        for (Element q : e.select("blockquote")) {
+        for (Element q : e.select(BLOCKQUOTE)) {
             if (!q.parents().stream().anyMatch(a -> a.normalName().equals("blockquote"))) {
                 quoted += q.text().length();
             }
@@ -550,7 +581,7 @@ final class MainBlock {
             return 0;
         }
         double links = 0;
-        for (Element a : e.select("a")) {
+        for (Element a : e.select(A)) {
             String href = a.attr("href");
             // in-page links (footnotes, "#section") count less: they are part of the text
             links += a.text().length() * (href.startsWith("#") ? 0.3 : 1);
