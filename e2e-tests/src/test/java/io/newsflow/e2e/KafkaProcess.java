@@ -53,7 +53,10 @@ final class KafkaProcess implements AutoCloseable {
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0", ""));
+                "group.initial.rebalance.delay.ms=0",
+                // records up to 16 MiB, as the services' producers and ./newsflow's broker
+                "message.max.bytes=16777216",
+                "replica.fetch.max.bytes=16777216", ""));
         KafkaProcess kafka = new KafkaProcess(dir, port);
         Process format = kafka.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", dir.resolve("server.properties").toString(), "--standalone");

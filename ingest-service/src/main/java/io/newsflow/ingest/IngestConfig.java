@@ -17,7 +17,7 @@ public interface IngestConfig {
      */
     Optional<List<String>> apiKeys();
 
-    /** Largest request body accepted, in bytes (the 413 limit). */
+    /** Largest request body accepted, in bytes (the 413 limit), counted while the body arrives. */
     @WithDefault("5242880")
     long maxBodyBytes();
 
@@ -33,11 +33,11 @@ public interface IngestConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
-    /** Per-key request rate on the ingest endpoints. */
+    /** Per-key rate on the ingest endpoints, counted in articles (a batch of N lines takes N). */
     RateLimit rateLimit();
 
     interface RateLimit {
-        /** Sustained requests one API key may make per {@link #period()} (0 switches the limit off). */
+        /** Sustained articles one API key may send per {@link #period()} (0 switches the limit off). */
         @WithDefault("100")
         int requests();
 
@@ -45,7 +45,7 @@ public interface IngestConfig {
         @WithDefault("1s")
         Duration period();
 
-        /** Requests a key may make at once before the sustained rate applies. */
+        /** Articles a key may send at once before the sustained rate applies; also the largest batch it can send. */
         @WithDefault("200")
         int burst();
     }

@@ -9,6 +9,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class InJvmKafka implements AutoCloseable {
 
+    /** The largest record, end to end (broker message.max.bytes, producers' max.request.size). */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
     private final KafkaClusterTestKit cluster;
 
     private InJvmKafka(KafkaClusterTestKit cluster) {
@@ -24,6 +27,9 @@ public final class InJvmKafka implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
+                    // records up to 16 MiB, as the services' producers and ./newsflow's broker
+                    .setConfigProp("message.max.bytes", String.valueOf(MAX_RECORD_BYTES))
+                    .setConfigProp("replica.fetch.max.bytes", String.valueOf(MAX_RECORD_BYTES))
                     .build();
             cluster.format();
             cluster.startup();

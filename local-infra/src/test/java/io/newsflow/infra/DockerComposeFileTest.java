@@ -219,6 +219,33 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void kafkaTakesTheLargestRecordTheServicesProduce() throws IOException {
+        Map<String, String> env = environment("kafka");
+        long brokerLimit = Long.parseLong(env.get("KAFKA_MESSAGE_MAX_BYTES"));
+        assertThat(Long.parseLong(env.get("KAFKA_REPLICA_FETCH_MAX_BYTES"))).isGreaterThanOrEqualTo(brokerLimit);
+        assertThat(brokerLimit).isEqualTo(InJvmKafka.MAX_RECORD_BYTES);
+        // every producer (the channels' and the dead letter queues') states its limit, and the broker takes it
+        Map<String, List<String>> producers = Map.of(
+                "ingest-service", List.of("mp.messaging.outgoing.articles-raw.max.request.size"),
+                "enrich-service", List.of("mp.messaging.outgoing.articles-enriched.max.request.size",
+                        "mp.messaging.incoming.articles-raw.dead-letter-queue.max.request.size"),
+                "api-service", List.of("mp.messaging.incoming.articles-enriched.dead-letter-queue.max.request.size"));
+        for (var entry : producers.entrySet()) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(root.resolve(entry.getKey()).resolve("src/main/resources/application.properties"))) {
+                p.load(r);
+            }
+            for (String key : entry.getValue()) {
+                assertThat(p.getProperty(key)).as(entry.getKey() + " " + key).isNotNull();
+                assertThat(Long.parseLong(p.getProperty(key))).as(entry.getKey() + " " + key).isEqualTo(brokerLimit);
+            }
+        }
+        // ./newsflow's broker too
+        String script = Files.readString(root.resolve("newsflow"));
+        assertThat(script).contains("message.max.bytes=" + brokerLimit).contains("replica.fetch.max.bytes=" + brokerLimit);
+    }
+
+    @Test
     void apiServiceUsesTheComposeDatabase() {
         Map<String, String> pg = environment("postgres");
         Map<String, String> api = environment("api-service");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsflow.events.Problem;
 import io.newsflow.events.TraceParent;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.messaging.ArticleTooLargeException;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.security.Submitter;
 import io.newsflow.ingest.service.ArticleIntake;
@@ -45,6 +46,7 @@ import java.util.List;
 public class ArticleResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    private static final String NOT_ACKNOWLEDGED = "not acknowledged by Kafka; retry this line";
 
     private final SubmissionParser parser;
     private final ArticleIntake intake;
@@ -141,12 +143,14 @@ public class ArticleResource {
         return intake.accept(submission, batchTrace, submitter.label())
                 .map(id -> new LineResult(line, id, "accepted", null))
                 .onFailure(BrokerUnavailableException.class)
-                .recoverWithItem(e -> new LineResult(line, null, "rejected", "not acknowledged by Kafka; retry this line"));
+                .recoverWithItem(e -> new LineResult(line, null, "rejected", NOT_ACKNOWLEDGED))
+                .onFailure(ArticleTooLargeException.class)
+                .recoverWithItem(e -> new LineResult(line, null, "rejected", ProblemMappers.tooLargeForKafka((ArticleTooLargeException) e)));
     }
 
     private static BatchResult summarise(List<LineResult> results) {
         int accepted = (int) results.stream().filter(r -> r.id() != null).count();
-        boolean brokerDown = accepted == 0 && results.stream().anyMatch(r -> r.error() != null && r.error().contains("Kafka"));
+        boolean brokerDown = accepted == 0 && results.stream().anyMatch(r -> NOT_ACKNOWLEDGED.equals(r.error()));
         if (brokerDown) {
             // nothing got through because of the broker: the whole request is to be retried
             throw new BrokerUnavailableException("Kafka acknowledged none of the batch", null);

@@ -2,7 +2,9 @@ package io.newsflow.ingest.resource;
 
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.messaging.ArticleTooLargeException;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
+import io.newsflow.ingest.security.BoundedBody;
 import io.newsflow.ingest.service.InvalidSubmissionException;
 import io.newsflow.ingest.service.UnsupportedMediaTypeException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,11 +47,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response articleTooLarge(ArticleTooLargeException e) {
+        LOG.debugf("Answering 413: %s", e.getMessage());
+        return problem(Problem.of(413, "Content Too Large", tooLargeForKafka(e)));
+    }
+
+    /** What a client is told when Kafka refuses an article's size (Kafka's own words carry the figures). */
+    public static String tooLargeForKafka(ArticleTooLargeException e) {
+        return "The article is too large for Kafka and is not accepted: " + e.getMessage();
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
             case 415 -> "Send application/json, text/plain or text/html to /articles, application/x-ndjson to /articles/batch.";
-            case 413 -> "The body is larger than the configured limit of " + config.maxBodyBytes() + " bytes.";
+            case 413 -> BoundedBody.tooLargeDetail(config.maxBodyBytes());
             default -> e.getMessage();
         };
         return problem(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));

@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One token bucket per API key (Bucket4j): a key may send {@code burst} requests at once and
- * {@code requests} per {@code period} after that, so one runaway script cannot starve the others. The buckets live in
- * this instance's memory: with N ingest instances behind a balancer a key gets up to N times the rate, which is
- * what the limit is for (protecting each instance), not a quota.
+ * One token bucket per API key (Bucket4j): a key may send {@code burst} articles at once and
+ * {@code requests} per {@code period} after that, so one runaway script cannot starve the others. A single post
+ * takes one token, a batch one per article. The buckets live in this instance's memory: with N ingest instances
+ * behind a balancer a key gets up to N times the rate, which is what the limit is for (protecting each instance),
+ * not a quota.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -29,12 +30,20 @@ public class RateLimiter {
         this.registry = registry;
     }
 
-    /** Takes one request from the key's bucket: empty when allowed, else the whole seconds to wait. */
+    /** Takes one token from the key's bucket: empty when allowed, else the whole seconds to wait. */
     public OptionalLong tryAcquire(String keyId) {
-        if (limit.requests() <= 0) {
+        return tryAcquire(keyId, 1);
+    }
+
+    /**
+     * Takes {@code tokens} at once, or none: empty when allowed, else the whole seconds until that many are there.
+     * Asking for more than {@link #capacity()} can never succeed: callers check that first.
+     */
+    public OptionalLong tryAcquire(String keyId, long tokens) {
+        if (!enabled() || tokens <= 0) {
             return OptionalLong.empty();
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(keyId, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.computeIfAbsent(keyId, k -> newBucket()).tryConsumeAndReturnRemaining(tokens);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }
@@ -43,10 +52,19 @@ public class RateLimiter {
         return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
     }
 
+    public boolean enabled() {
+        return limit.requests() > 0;
+    }
+
+    /** The most tokens a key can ever hold: the burst. */
+    public long capacity() {
+        return Math.max(limit.burst(), 1);
+    }
+
     private Bucket newBucket() {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
-                        .capacity(Math.max(limit.burst(), 1))
+                        .capacity(capacity())
                         .refillGreedy(limit.requests(), limit.period())
                         .build())
                 .build();

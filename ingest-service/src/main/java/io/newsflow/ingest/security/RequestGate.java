@@ -10,18 +10,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Runs before any ingest endpoint: first the API key (401), then the key's request rate (429), then the
- * announced body size (413) and encoding (415), so that nobody without a key learns anything, and an oversized
- * or compressed body is refused before it is read.
+ * Runs before any ingest endpoint: first the message framing (400), then the API key (401), the key's request
+ * rate (429), the announced body size (413) and encoding (415), so that nobody without a key learns anything, and
+ * an oversized or compressed body is refused before it is read. Once {@link BoundedBody} has read a batch, its
+ * articles are charged to the rate limit too (one token per line).
  * Health, metrics and OpenAPI live under {@code /q} and are not filtered here.
  */
 public class RequestGate {
 
-    static final String KEY_ID = "newsflow.api-key-id";
+    public static final String KEY_ID = "newsflow.api-key-id";
 
     private final ApiKeys apiKeys;
     private final RateLimiter rateLimiter;
@@ -31,6 +33,30 @@ public class RequestGate {
         this.apiKeys = apiKeys;
         this.rateLimiter = rateLimiter;
         this.config = config;
+    }
+
+    /**
+     * Only {@code Transfer-Encoding: chunked}, alone, frames a body we read: any other coding (`xchunked`, `gzip,
+     * chunked`) or a Content-Length beside it means a proxy in front may have cut the message elsewhere than we do
+     * (request smuggling), so the request is refused and the connection closed.
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 50)
+    public Optional<Response> refuseAmbiguousFraming(ContainerRequestContext ctx) {
+        List<String> encodings = ctx.getHeaders().get("Transfer-Encoding");
+        if (encodings == null || encodings.isEmpty()) {
+            return Optional.empty();
+        }
+        String detail = null;
+        if (encodings.size() > 1 || !encodings.get(0).strip().equalsIgnoreCase("chunked")) {
+            detail = "Transfer-Encoding '" + String.join(", ", encodings) + "' is not accepted: send 'chunked' or a Content-Length.";
+        } else if (ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null) {
+            detail = "Transfer-Encoding and Content-Length together are not accepted: send one of them.";
+        }
+        if (detail == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(400, "Bad Request", detail)))
+                .header("Connection", "close").build());
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
@@ -48,6 +74,7 @@ public class RequestGate {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 
+    /** One token per request, before anything is read; a batch pays for its other articles once read. */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 50)
     public Optional<Response> limitRate(ContainerRequestContext ctx) {
         Object keyId = ctx.getProperty(KEY_ID);
@@ -55,20 +82,13 @@ public class RequestGate {
             return Optional.empty(); // not an ingest endpoint
         }
         OptionalLong waitSeconds = rateLimiter.tryAcquire(keyId.toString());
-        if (waitSeconds.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(429, "Too Many Requests",
-                        "This API key sends more than " + config.rateLimit().requests() + " requests per "
-                                + config.rateLimit().period() + "; retry after " + waitSeconds.getAsLong() + " s.")))
-                .header(HttpHeaders.RETRY_AFTER, waitSeconds.getAsLong()).build());
+        return waitSeconds.isEmpty() ? Optional.empty() : Optional.of(tooManyRequests(waitSeconds.getAsLong()));
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
     public Optional<Response> limitBodySize(ContainerRequestContext ctx) {
-        if (ctx.getLength() > config.maxBodyBytes()) {
-            return Optional.of(ProblemMappers.problem(Problem.of(413, "Content Too Large",
-                    "The body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + " bytes.")));
+        if (ctx.getProperty(KEY_ID) != null && ctx.getLength() > config.maxBodyBytes()) {
+            return Optional.of(BoundedBody.tooLarge(config.maxBodyBytes()));
         }
         return Optional.empty();
     }
@@ -86,6 +106,36 @@ public class RequestGate {
         return Optional.of(ProblemMappers.problem(Problem.of(415, "Unsupported Media Type",
                 "Content-Encoding '" + encoding.strip() + "' is not accepted: send the body uncompressed (the limit is "
                         + config.maxBodyBytes() + " bytes).")));
+    }
+
+    /**
+     * A batch of N articles takes N tokens: the one {@link #limitRate} took and N - 1 more now that the lines are
+     * counted. A batch larger than the whole burst could never pass, so it is told so (413) rather than to retry.
+     */
+    @ServerRequestFilter(priority = Priorities.ENTITY_CODER + 10)
+    public Optional<Response> chargeBatchArticles(ContainerRequestContext ctx) {
+        Object keyId = ctx.getProperty(KEY_ID);
+        if (keyId == null || !rateLimiter.enabled() || !(ctx.getProperty(BoundedBody.BODY) instanceof byte[] body)
+                || !ctx.getUriInfo().getPath().startsWith("/articles/batch")) {
+            return Optional.empty();
+        }
+        long articles = BatchLines.count(body);
+        if (articles > rateLimiter.capacity()) {
+            return Optional.of(ProblemMappers.problem(Problem.of(413, "Content Too Large",
+                    "The batch holds " + articles + " articles; an API key may send at most " + rateLimiter.capacity()
+                            + " at once (newsflow.ingest.rate-limit.burst, env NEWSFLOW_INGEST_RATE_LIMIT_BURST): "
+                            + "send them in smaller batches.")));
+        }
+        OptionalLong waitSeconds = rateLimiter.tryAcquire(keyId.toString(), articles - 1);
+        return waitSeconds.isEmpty() ? Optional.empty() : Optional.of(tooManyRequests(waitSeconds.getAsLong()));
+    }
+
+    private Response tooManyRequests(long waitSeconds) {
+        return Response.fromResponse(ProblemMappers.problem(Problem.of(429, "Too Many Requests",
+                        "This API key sends more than " + config.rateLimit().requests() + " articles per "
+                                + config.rateLimit().period() + " (a batch counts each of its articles); retry after "
+                                + waitSeconds + " s.")))
+                .header(HttpHeaders.RETRY_AFTER, waitSeconds).build();
     }
 
     private static String presentedKey(ContainerRequestContext ctx) {

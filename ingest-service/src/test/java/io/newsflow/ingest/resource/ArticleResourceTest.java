@@ -209,7 +209,29 @@ class ArticleResourceTest {
     void bodyOverTheLimitIs413() {
         withKey().contentType(ContentType.JSON).body("{\"text\":\"" + "x".repeat(70_000) + "\"}")
                 .post("/articles")
-                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .body("detail", containsString("65536 bytes")).body("detail", containsString("NEWSFLOW_INGEST_MAX_BODY_BYTES"));
+    }
+
+    /** A plain-text body of exactly this many bytes: a title line, then words. */
+    private static byte[] textOfSize(int size) {
+        StringBuilder text = new StringBuilder("At the limit " + UUID.randomUUID() + "\n\n");
+        while (text.length() < size) {
+            text.append("word ");
+        }
+        return text.substring(0, size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bodiesUpToTheLimitAreAcceptedAndOneByteMoreIsNot() {
+        // %test newsflow.ingest.max-body-bytes is 65536; with a Content-Length and chunked
+        withKey().contentType("text/plain").body(textOfSize(65_536)).post("/articles").then().statusCode(202);
+        withKey().contentType("text/plain").body(new java.io.ByteArrayInputStream(textOfSize(65_536))).post("/articles")
+                .then().statusCode(202);
+        withKey().contentType("text/plain").body(textOfSize(65_537)).post("/articles").then().statusCode(413);
+        withKey().contentType("text/plain").body(new java.io.ByteArrayInputStream(textOfSize(65_537))).post("/articles")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("NEWSFLOW_INGEST_MAX_BODY_BYTES"));
     }
 
     @Test
@@ -239,7 +261,8 @@ class ArticleResourceTest {
         withKey().contentType(ContentType.JSON)
                 .body(new java.io.ByteArrayInputStream(("{\"text\":\"" + "y".repeat(70_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .post("/articles")
-                .then().statusCode(413).contentType("application/problem+json");
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("65536 bytes")).body("detail", containsString("NEWSFLOW_INGEST_MAX_BODY_BYTES"));
     }
 
     @Test
