@@ -49,6 +49,7 @@ public final class Telemetry {
     // ---- traces and logs ---------------------------------------------------------------------------
     /** The W3C trace-context header, on HTTP requests and responses and on Kafka records. */
     public static final String TRACEPARENT = "traceparent";
+    public static final String SUBMITTED_BY = "newsflow-submitted-by";
     /** MDC keys set while a request or record is processed (and fields of the JSON log lines). */
     public static final String MDC_ARTICLE_ID = "articleId";
     public static final String MDC_TRACE_ID = "traceId";

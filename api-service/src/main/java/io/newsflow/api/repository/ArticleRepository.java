@@ -41,12 +41,21 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     public record ArticleRow(UUID id, String externalId, String url, String source, String title, String body,
                              String language, String publishedValue, String publishedBasis, Instant publishedAt,
                              Instant receivedAt, Instant storedAt, Instant sortAt, String enrichmentVersion,
-                             Long enrichmentTookMs, String traceId, String entitiesJson, String datesJson,
-                             List<Entity> entities, List<DateRow> dates) {
+                             Long enrichmentTookMs, String traceId, String submittedBy, String entitiesJson,
+                             String datesJson, List<Entity> entities, List<DateRow> dates) {
     }
 
+    /** An earlier version of an article, kept when a version with other content replaced it. */
+    public record RevisionRow(int revision, String title, String body, String source, String url, String publishedValue,
+                              String publishedBasis, String submittedBy, Instant storedAt, Instant replacedAt) {
+    }
+
+    /** Title, text, source, URL and publication date: what makes a version another version (revisions). */
+    private static final String CONTENT = "(%1$s.title, %1$s.body, %1$s.source, %1$s.url, %1$s.published_value)";
+
     /**
-     * Upserts the article rows and replaces their entity and date rows.
+     * Upserts the article rows and replaces their entity and date rows. A stored version whose content differs
+     * from its new one is kept as a revision first; the same content again (a redelivery) keeps nothing.
      *
      * @return the ids of the articles that were not stored before
      */
@@ -55,6 +64,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             return Set.of();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            keepReplacedVersions(c, rows);
             Set<UUID> created = upsertArticles(c, rows);
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
             update(c, "DELETE FROM article_entity WHERE article_id = ANY(?)", ids);
@@ -80,29 +90,82 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         });
     }
 
+    /** Newest first: revisions numbered below {@code beforeRevision} (null: from the newest). */
+    @SuppressWarnings("unchecked")
+    public List<RevisionRow> revisions(UUID articleId, Integer beforeRevision, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT revision, title, body, source, url, published_value, published_basis, submitted_by,
+                               stored_at, replaced_at
+                        FROM article_revisions WHERE article_id = :id AND revision < :before
+                        ORDER BY revision DESC LIMIT :limit""")
+                .setParameter("id", articleId).setParameter("before", beforeRevision == null ? Integer.MAX_VALUE : beforeRevision)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new RevisionRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], ArticleSearchRepository.toInstant(r[8]),
+                ArticleSearchRepository.toInstant(r[9]))).toList();
+    }
+
+    /**
+     * Copies each stored article whose content the new row changes into article_revisions, numbered after the ones
+     * kept before. The stored rows are locked first (in id order): their revision count is read from the latest
+     * version even when another instance stored the same article a moment ago, and nobody changes them until commit.
+     */
+    private static void keepReplacedVersions(Connection c, List<ArticleRow> rows) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(("""
+                WITH incoming AS (
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                        AS t(id, title, body, source, url, published_value, replaced_at)),
+                replaced AS (
+                    SELECT a.id, a.revisions, a.title, a.body, a.source, a.url, a.published_value, a.published_basis,
+                           a.published_at, a.submitted_by, a.stored_at, i.replaced_at
+                    FROM article a JOIN incoming i ON i.id = a.id
+                    WHERE %s IS DISTINCT FROM %s
+                    ORDER BY a.id FOR UPDATE OF a)
+                INSERT INTO article_revisions (article_id, revision, title, body, source, url, published_value, published_basis,
+                                               published_at, submitted_by, stored_at, replaced_at)
+                SELECT id, revisions + 1, title, body, source, url, published_value, published_basis, published_at,
+                       submitted_by, stored_at, replaced_at
+                FROM replaced""").formatted(CONTENT.formatted("a"), CONTENT.formatted("i")))) {
+            int i = 0;
+            st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
+            st.setArray(++i, texts(c, rows, ArticleRow::title));
+            st.setArray(++i, texts(c, rows, ArticleRow::body));
+            st.setArray(++i, texts(c, rows, ArticleRow::source));
+            st.setArray(++i, texts(c, rows, ArticleRow::url));
+            st.setArray(++i, texts(c, rows, ArticleRow::publishedValue));
+            st.setArray(++i, texts(c, rows, ArticleRow::storedAt));
+            st.executeUpdate();
+        }
+    }
+
     private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows) throws SQLException {
         // xmax is 0 on a row version this statement inserted, and set on one it updated
+        // what keepReplacedVersions kept counts as a revision; the same content again keeps its first submitter
+        String changed = CONTENT.formatted("article") + " IS DISTINCT FROM " + CONTENT.formatted("EXCLUDED");
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
                                      published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                                     trace_id, entities, dates)
+                                     trace_id, submitted_by, entities, dates)
                 SELECT id, external_id, url, source, title, body, language, published_value, published_basis,
                        published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                       trace_id, CAST(entities AS jsonb), CAST(dates AS jsonb)
+                       trace_id, submitted_by, CAST(entities AS jsonb), CAST(dates AS jsonb)
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],
-                            ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[])
                      AS t(id, external_id, url, source, title, body, language, published_value, published_basis,
                           published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                          trace_id, entities, dates)
+                          trace_id, submitted_by, entities, dates)
                 ON CONFLICT (id) DO UPDATE SET
+                    revisions = article.revisions + CASE WHEN %1$s THEN 1 ELSE 0 END,
+                    submitted_by = CASE WHEN %1$s THEN EXCLUDED.submitted_by
+                                        ELSE coalesce(article.submitted_by, EXCLUDED.submitted_by) END,
                     external_id = EXCLUDED.external_id, url = EXCLUDED.url, source = EXCLUDED.source, title = EXCLUDED.title,
                     body = EXCLUDED.body, language = EXCLUDED.language, published_value = EXCLUDED.published_value,
                     published_basis = EXCLUDED.published_basis, published_at = EXCLUDED.published_at,
                     received_at = EXCLUDED.received_at, stored_at = EXCLUDED.stored_at, sort_at = EXCLUDED.sort_at,
                     enrichment_version = EXCLUDED.enrichment_version, enrichment_took_ms = EXCLUDED.enrichment_took_ms,
                     trace_id = EXCLUDED.trace_id, entities = EXCLUDED.entities, dates = EXCLUDED.dates
-                RETURNING id, xmax = 0""")) {
+                RETURNING id, xmax = 0""".formatted(changed))) {
             int i = 0;
             st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
             st.setArray(++i, texts(c, rows, ArticleRow::externalId));
@@ -121,6 +184,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::enrichmentVersion));
             st.setArray(++i, c.createArrayOf("bigint", column(rows, ArticleRow::enrichmentTookMs)));
             st.setArray(++i, texts(c, rows, ArticleRow::traceId));
+            st.setArray(++i, texts(c, rows, ArticleRow::submittedBy));
             st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));
             st.setArray(++i, texts(c, rows, ArticleRow::datesJson));
             Set<UUID> created = new HashSet<>();

@@ -1,0 +1,82 @@
+package io.newsflow.api.service;
+
+import io.newsflow.events.DateMention;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+import io.newsflow.events.PublishedDates;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Repairs what PostgreSQL cannot hold, so that an enriched record is never dead-lettered for it: ingest refuses these
+ * values now, but records already on the topic (or from another producer) may carry them. NUL characters are removed
+ * from every string (PostgreSQL takes none in text or jsonb), with the mention and date offsets moved to match the
+ * text without them; a publication date outside {@link PublishedDates}' range becomes unknown, and a received time
+ * outside it is left for the store to replace with the time of storing.
+ */
+public final class StorableArticles {
+
+    private StorableArticles() {
+    }
+
+    public static EnrichedArticle repair(EnrichedArticle a) {
+        EnrichedArticle.PublishedAt published = a.publishedAt();
+        boolean outOfRange = published != null && PublishedDates.normalise(withoutNul(published.value()))
+                .flatMap(PublishedDates::toInstant).map(i -> !PublishedDates.isStorable(i)).orElse(false);
+        boolean hasNul = hasNul(a);
+        boolean badReceivedAt = a.receivedAt() != null && !PublishedDates.isStorable(a.receivedAt());
+        if (!hasNul && !outOfRange && !badReceivedAt) {
+            return a; // the usual case: nothing to copy
+        }
+        Offsets offsets = new Offsets(a.text());
+        EnrichedArticle.PublishedAt repairedPublished = published == null ? null
+                : outOfRange ? EnrichedArticle.PublishedAt.unknown()
+                : new EnrichedArticle.PublishedAt(withoutNul(published.value()), published.basis());
+        List<Entity> entities = a.entities().stream().map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(),
+                withoutNul(e.subtype()), e.mentions().stream().map(m -> new Entity.Mention(withoutNul(m.text()),
+                        offsets.map(m.start()), offsets.map(m.end()))).toList())).toList();
+        List<DateMention> dates = a.dates().stream().map(d -> new DateMention(withoutNul(d.text()), offsets.map(d.start()),
+                offsets.map(d.end()), withoutNul(d.type()), withoutNul(d.value()), d.resolved())).toList();
+        Instant receivedAt = badReceivedAt ? null : a.receivedAt();
+        return new EnrichedArticle(a.schemaVersion(), a.id(), withoutNul(a.externalId()), withoutNul(a.url()),
+                withoutNul(a.source()), withoutNul(a.title()), withoutNul(a.text()), withoutNul(a.language()),
+                repairedPublished, receivedAt, entities, dates, a.enrichment());
+    }
+
+    static String withoutNul(String s) {
+        return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
+    }
+
+    private static boolean hasNul(EnrichedArticle a) {
+        List<String> strings = new ArrayList<>(Arrays.asList(a.externalId(), a.url(), a.source(), a.title(), a.text(),
+                a.language(), a.publishedAt() == null ? null : a.publishedAt().value()));
+        for (Entity e : a.entities()) {
+            strings.addAll(Arrays.asList(e.key(), e.name(), e.subtype()));
+            e.mentions().forEach(m -> strings.add(m.text()));
+        }
+        for (DateMention d : a.dates()) {
+            strings.addAll(Arrays.asList(d.text(), d.type(), d.value()));
+        }
+        return strings.stream().anyMatch(s -> s != null && s.indexOf('\0') >= 0);
+    }
+
+    /** Moves an offset into the text to the same place in the text without its NUL characters. */
+    private static final class Offsets {
+        private final int[] nulPositions;
+
+        Offsets(String text) {
+            nulPositions = text == null ? new int[0]
+                    : IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\0').toArray();
+        }
+
+        int map(int offset) {
+            int at = Arrays.binarySearch(nulPositions, offset);
+            // a NUL at the offset itself comes after it: only the ones before the offset move it
+            return offset - (at >= 0 ? at : -at - 1);
+        }
+    }
+}
