@@ -25,8 +25,9 @@ public final class StorableArticles {
 
     public static EnrichedArticle repair(EnrichedArticle a) {
         EnrichedArticle.PublishedAt published = a.publishedAt();
+        // a full date or date-time outside the range is unknown; a partial value ("2019-05") stays as it is
         boolean outOfRange = published != null && PublishedDates.normalise(withoutNul(published.value()))
-                .flatMap(PublishedDates::toInstant).map(i -> !PublishedDates.isStorable(i)).orElse(false);
+                .map(v -> PublishedDates.toInstant(v).map(i -> !PublishedDates.isStorable(i)).orElse(true)).orElse(false);
         boolean hasNul = hasNul(a);
         boolean badReceivedAt = a.receivedAt() != null && !PublishedDates.isStorable(a.receivedAt());
         if (!hasNul && !outOfRange && !badReceivedAt) {
