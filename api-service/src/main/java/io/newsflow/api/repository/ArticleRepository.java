@@ -1,5 +1,6 @@
 package io.newsflow.api.repository;
 
+import io.newsflow.api.service.StorableArticles;
 import io.newsflow.events.Entity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -258,10 +259,12 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         }
     }
 
+    /** The name and every surface form, except those too long for the alias indexes (see StorableArticles). */
     private static Set<String> aliases(Entity e) {
         Set<String> aliases = new LinkedHashSet<>();
         aliases.add(e.name());
         e.mentions().forEach(m -> aliases.add(m.text()));
+        aliases.removeIf(a -> a == null || a.length() > StorableArticles.MAX_INDEXED_CHARS);
         return aliases;
     }
 

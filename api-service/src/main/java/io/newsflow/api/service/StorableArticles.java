@@ -16,9 +16,13 @@ import java.util.stream.IntStream;
  * values now, but records already on the topic (or from another producer) may carry them. NUL characters are removed
  * from every string (PostgreSQL takes none in text or jsonb), with the mention and date offsets moved to match the
  * text without them; a publication date outside {@link PublishedDates}' range becomes unknown, and a received time
- * outside it is left for the store to replace with the time of storing.
+ * outside it is left for the store to replace with the time of storing. Values that go into a btree index (entity
+ * keys, the source) are bounded: an index entry holds at most 2,704 bytes, and a longer one fails the transaction.
  */
 public final class StorableArticles {
+
+    /** Longest entity key, alias or source stored: 3 bytes a character at most, two of them in one index entry. */
+    public static final int MAX_INDEXED_CHARS = 300;
 
     private StorableArticles() {
     }
@@ -30,22 +34,32 @@ public final class StorableArticles {
                 .map(v -> PublishedDates.toInstant(v).map(i -> !PublishedDates.isStorable(i)).orElse(true)).orElse(false);
         boolean hasNul = hasNul(a);
         boolean badReceivedAt = a.receivedAt() != null && !PublishedDates.isStorable(a.receivedAt());
-        if (!hasNul && !outOfRange && !badReceivedAt) {
+        boolean tooLong = tooLong(a.source()) || a.entities().stream().anyMatch(e -> tooLong(e.key()));
+        if (!hasNul && !outOfRange && !badReceivedAt && !tooLong) {
             return a; // the usual case: nothing to copy
         }
         Offsets offsets = new Offsets(a.text());
         EnrichedArticle.PublishedAt repairedPublished = published == null ? null
                 : outOfRange ? EnrichedArticle.PublishedAt.unknown()
                 : new EnrichedArticle.PublishedAt(withoutNul(published.value()), published.basis());
-        List<Entity> entities = a.entities().stream().map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(),
+        // an entity whose key no index can hold is no real name (a run of hundreds of capitalised words): left out
+        List<Entity> entities = a.entities().stream().filter(e -> !tooLong(withoutNul(e.key()))).map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(),
                 withoutNul(e.subtype()), e.mentions().stream().map(m -> new Entity.Mention(withoutNul(m.text()),
                         offsets.map(m.start()), offsets.map(m.end()))).toList())).toList();
         List<DateMention> dates = a.dates().stream().map(d -> new DateMention(withoutNul(d.text()), offsets.map(d.start()),
                 offsets.map(d.end()), withoutNul(d.type()), withoutNul(d.value()), d.resolved())).toList();
         Instant receivedAt = badReceivedAt ? null : a.receivedAt();
         return new EnrichedArticle(a.schemaVersion(), a.id(), withoutNul(a.externalId()), withoutNul(a.url()),
-                withoutNul(a.source()), withoutNul(a.title()), withoutNul(a.text()), withoutNul(a.language()),
+                bounded(withoutNul(a.source())), withoutNul(a.title()), withoutNul(a.text()), withoutNul(a.language()),
                 repairedPublished, receivedAt, entities, dates, a.enrichment());
+    }
+
+    private static boolean tooLong(String s) {
+        return s != null && s.length() > MAX_INDEXED_CHARS;
+    }
+
+    private static String bounded(String s) {
+        return tooLong(s) ? s.substring(0, MAX_INDEXED_CHARS) : s;
     }
 
     static String withoutNul(String s) {

@@ -331,6 +331,45 @@ class EnrichedArticleConsumerTest {
         assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(nul.id(), farFuture.id(), pageDate.id());
     }
 
+    @Test
+    void aTextOfManyDistinctWordsAndNamesTooLongForAnIndexAreStoredNotDeadLettered() throws Exception {
+        // 800 KB of distinct random words: a full-text vector of the whole text would pass PostgreSQL's 1 MB limit
+        java.util.Random random = new java.util.Random(18);
+        StringBuilder words = new StringBuilder("Zebrafinchery opens the text.");
+        for (int i = 0; i < 100_000; i++) {
+            words.append(' ');
+            random.ints(7, 'a', 'z' + 1).forEach(c -> words.append((char) c));
+        }
+        // a run of capitalised words an extractor might take for one name: over the 2,704 bytes of a btree entry
+        StringBuilder run = new StringBuilder();
+        while (run.length() < 3_000) {
+            run.append((char) random.nextInt('A', 'Z' + 1));
+            random.ints(6, 'a', 'z' + 1).forEach(c -> run.append((char) c));
+            run.append(' ');
+        }
+        String name = run.toString().strip();
+        String text = words + " " + name + " met Haftar.";
+        String source = "huge-" + UUID.randomUUID();
+        EnrichedArticle huge = Articles.article("Huge", text, source, "2019-04-12",
+                List.of(Articles.entity(text, "organization:" + name.toLowerCase().replace(' ', '-'), name, EntityType.ORGANIZATION, name),
+                        Articles.entity(text, "person:haftar-" + source, "Haftar", EntityType.PERSON, "Haftar"),
+                        Articles.entity(text, "misc:" + source, "Run", EntityType.MISC, name)),
+                List.of());
+        send(huge.id(), EventJson.mapper().writeValueAsString(huge));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + huge.id()).then().statusCode(200));
+        var stored = given().get("/articles/" + huge.id()).then().extract().jsonPath();
+        assertThat(stored.getString("text")).hasSize(text.length());
+        // the entity whose key no index holds is left out; the others stay, the long surface form as a mention only
+        assertThat(stored.getList("entities.key", String.class)).containsExactly("person:haftar-" + source, "misc:" + source);
+        given().get("/entities/misc:" + source).then().statusCode(200).body("aliases", org.hamcrest.Matchers.contains("Run"));
+        given().queryParam("q", "zebrafinchery").queryParam("source", source).get("/articles").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        List<ConsumerRecord<String, String>> dlq = new TopicClient(bootstrap).readUntilKeys(Topics.ENRICHED_DLQ, Duration.ofSeconds(3),
+                huge.id());
+        assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(huge.id());
+    }
+
     private static int rows(Connection c, String sql) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = 0;

@@ -52,4 +52,15 @@ class StorableArticlesTest {
                 Instant.parse("+20000-01-01T00:00:00Z"), List.of(), List.of(), a.enrichment());
         assertThat(StorableArticles.repair(far).receivedAt()).isNull();
     }
+
+    @Test
+    void entitiesWithKeysNoIndexHoldsAreLeftOutAndALongSourceIsCut() {
+        String text = "Ab met Cd.";
+        EnrichedArticle a = Articles.article("T", text, "s".repeat(400), null,
+                List.of(Articles.entity(text, "person:" + "x".repeat(400), "Ab", EntityType.PERSON, "Ab"),
+                        Articles.entity(text, "person:cd", "Cd", EntityType.PERSON, "Cd")), List.of());
+        EnrichedArticle r = StorableArticles.repair(a);
+        assertThat(r.entities()).extracting(e -> e.key()).containsExactly("person:cd");
+        assertThat(r.source()).hasSize(StorableArticles.MAX_INDEXED_CHARS);
+    }
 }
