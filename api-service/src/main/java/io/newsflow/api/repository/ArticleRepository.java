@@ -65,8 +65,8 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             return Set.of();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
-            keepReplacedVersions(c, rows);
-            Set<UUID> created = upsertArticles(c, rows);
+            Set<UUID> revised = keepReplacedVersions(c, rows);
+            Set<UUID> created = upsertArticles(c, rows, revised);
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
             update(c, "DELETE FROM article_entity WHERE article_id = ANY(?)", ids);
             update(c, "DELETE FROM article_date WHERE article_id = ANY(?)", ids);
@@ -108,25 +108,29 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
 
     /**
      * Copies each stored article whose content the new row changes into article_revisions, numbered after the ones
-     * kept before. The stored rows are locked first (in id order): their revision count is read from the latest
-     * version even when another instance stored the same article a moment ago, and nobody changes them until commit.
+     * kept before. The stored rows are locked first (in id order), then compared: when another instance stored the same
+     * article a moment ago, the lock waits for it and the comparison and the count see its version; nobody changes
+     * them until this transaction commits.
+     *
+     * @return the ids of the articles a revision was kept for
      */
-    private static void keepReplacedVersions(Connection c, List<ArticleRow> rows) throws SQLException {
+    private static Set<UUID> keepReplacedVersions(Connection c, List<ArticleRow> rows) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(("""
                 WITH incoming AS (
                     SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                         AS t(id, title, body, source, url, published_value, replaced_at)),
-                replaced AS (
+                stored AS (
                     SELECT a.id, a.revisions, a.title, a.body, a.source, a.url, a.published_value, a.published_basis,
-                           a.published_at, a.submitted_by, a.stored_at, i.replaced_at
+                           a.published_at, a.submitted_by, a.stored_at
                     FROM article a JOIN incoming i ON i.id = a.id
-                    WHERE %s IS DISTINCT FROM %s
                     ORDER BY a.id FOR UPDATE OF a)
                 INSERT INTO article_revisions (article_id, revision, title, body, source, url, published_value, published_basis,
                                                published_at, submitted_by, stored_at, replaced_at)
-                SELECT id, revisions + 1, title, body, source, url, published_value, published_basis, published_at,
-                       submitted_by, stored_at, replaced_at
-                FROM replaced""").formatted(CONTENT.formatted("a"), CONTENT.formatted("i")))) {
+                SELECT s.id, s.revisions + 1, s.title, s.body, s.source, s.url, s.published_value, s.published_basis,
+                       s.published_at, s.submitted_by, s.stored_at, i.replaced_at
+                FROM stored s JOIN incoming i ON i.id = s.id
+                WHERE %s IS DISTINCT FROM %s
+                RETURNING article_id""").formatted(CONTENT.formatted("s"), CONTENT.formatted("i")))) {
             int i = 0;
             st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
             st.setArray(++i, texts(c, rows, ArticleRow::title));
@@ -135,13 +139,19 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::url));
             st.setArray(++i, texts(c, rows, ArticleRow::publishedValue));
             st.setArray(++i, texts(c, rows, ArticleRow::storedAt));
-            st.executeUpdate();
+            Set<UUID> revised = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    revised.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return revised;
         }
     }
 
-    private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows) throws SQLException {
-        // xmax is 0 on a row version this statement inserted, and set on one it updated
-        // what keepReplacedVersions kept counts as a revision; the same content again keeps its first submitter
+    private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows, Set<UUID> revised) throws SQLException {
+        // xmax is 0 on a row version this statement inserted, and set on one it updated.
+        // The count follows what keepReplacedVersions kept; the same content again keeps its first submitter.
         String changed = CONTENT.formatted("article") + " IS DISTINCT FROM " + CONTENT.formatted("EXCLUDED");
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
@@ -157,7 +167,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
                           published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
                           trace_id, submitted_by, entities, dates)
                 ON CONFLICT (id) DO UPDATE SET
-                    revisions = article.revisions + CASE WHEN %1$s THEN 1 ELSE 0 END,
+                    revisions = article.revisions + CASE WHEN article.id = ANY(?::uuid[]) THEN 1 ELSE 0 END,
                     submitted_by = CASE WHEN %1$s THEN EXCLUDED.submitted_by
                                         ELSE coalesce(article.submitted_by, EXCLUDED.submitted_by) END,
                     external_id = EXCLUDED.external_id, url = EXCLUDED.url, source = EXCLUDED.source, title = EXCLUDED.title,
@@ -188,6 +198,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::submittedBy));
             st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));
             st.setArray(++i, texts(c, rows, ArticleRow::datesJson));
+            st.setArray(++i, c.createArrayOf("uuid", revised.toArray()));
             Set<UUID> created = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

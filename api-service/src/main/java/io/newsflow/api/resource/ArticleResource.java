@@ -57,7 +57,7 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One stored article with its enrichment",
-            description = "submittedBy: the label of the ingest key that submitted the current content (absent when unknown); "
+            description = "submittedBy: the label of the ingest key that submitted the current content (null when unknown); "
                     + "revisions: how many earlier versions it replaced, listed by /articles/{id}/revisions.")
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No article with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))

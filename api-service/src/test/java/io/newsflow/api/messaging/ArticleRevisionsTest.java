@@ -6,6 +6,7 @@ import io.newsflow.events.EventJson;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
 import io.newsflow.infra.KafkaTestResource;
+import io.newsflow.infra.LocalPostgres;
 import io.newsflow.infra.PostgresTestResource;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
@@ -16,6 +17,9 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,9 @@ class ArticleRevisionsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
     EntityManager em;
@@ -88,6 +95,35 @@ class ArticleRevisionsTest {
         assertThat(page1.getList("items.revision", Integer.class)).containsExactly(2);
         given().queryParam("limit", 1).queryParam("cursor", page1.getString("next")).get("/articles/" + first.id() + "/revisions")
                 .then().body("items.revision", contains(1)).body("next", equalTo(null));
+    }
+
+    @Test
+    void aVersionAnotherInstanceIsStoringMeanwhileIsKeptToo() throws Exception {
+        EnrichedArticle first = Articles.article("Locked title", "Locked text.", "wire", "2019-04-12", List.of(), List.of());
+        send(first, "alice");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + first.id()).then().statusCode(200));
+        try (Connection other = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "")) {
+            // another api instance has stored a new version of the article and not committed yet ...
+            other.setAutoCommit(false);
+            try (PreparedStatement st = other.prepareStatement(
+                    "UPDATE article SET title = 'Meanwhile', submitted_by = 'carol' WHERE id = cast(? AS uuid)")) {
+                st.setString(1, first.id());
+                st.executeUpdate();
+            }
+            // ... while this one gets the first version again: the same as what it read, not as what it will replace
+            send(first, "alice");
+            String waiting = "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()";
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (var st = other.createStatement(); var rs = st.executeQuery(waiting)) {
+                    return rs.next();
+                }
+            });
+            other.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + first.id()).then()
+                .body("title", equalTo("Locked title")).body("revisions", equalTo(1)).body("submittedBy", equalTo("alice")));
+        given().get("/articles/" + first.id() + "/revisions").then()
+                .body("items.title", contains("Meanwhile")).body("items.submittedBy", contains("carol"));
     }
 
     @Test
