@@ -43,9 +43,12 @@ public final class StorableArticles {
                 : outOfRange ? EnrichedArticle.PublishedAt.unknown()
                 : new EnrichedArticle.PublishedAt(withoutNul(published.value()), published.basis());
         // an entity whose key no index can hold is no real name (a run of hundreds of capitalised words): left out
-        List<Entity> entities = a.entities().stream().filter(e -> !tooLong(withoutNul(e.key()))).map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(),
-                withoutNul(e.subtype()), e.mentions().stream().map(m -> new Entity.Mention(withoutNul(m.text()),
-                        offsets.map(m.start()), offsets.map(m.end()))).toList())).toList();
+        List<Entity> entities = a.entities().stream()
+                .filter(e -> !tooLong(withoutNul(e.key())))
+                .map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(), withoutNul(e.subtype()),
+                        e.mentions().stream().map(m -> new Entity.Mention(withoutNul(m.text()),
+                                offsets.map(m.start()), offsets.map(m.end()))).toList()))
+                .toList();
         List<DateMention> dates = a.dates().stream().map(d -> new DateMention(withoutNul(d.text()), offsets.map(d.start()),
                 offsets.map(d.end()), withoutNul(d.type()), withoutNul(d.value()), d.resolved())).toList();
         Instant receivedAt = badReceivedAt ? null : a.receivedAt();
