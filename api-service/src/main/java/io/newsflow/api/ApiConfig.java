@@ -21,4 +21,11 @@ public interface ApiConfig {
      * default: the query API is open. Any configured: every query endpoint and the live stream need one.
      */
     Optional<List<String>> readKeys();
+
+    /**
+     * Most clients of {@code GET /stream} at once on one instance; each holds a connection and a subscription for as
+     * long as it stays. Beyond it: 503 + Retry-After.
+     */
+    @WithDefault("200")
+    int maxStreamClients();
 }

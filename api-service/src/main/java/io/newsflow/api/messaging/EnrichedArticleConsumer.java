@@ -21,10 +21,13 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,9 @@ import java.util.concurrent.CompletionStage;
  * acknowledged (its offsets committed) only after that transaction committed; a poison record is nacked, which
  * sends it to {@code articles.enriched.dlq}, and the good records of its batch are stored. A database that is away
  * is waited for with backoff, never skipped. The trace id of each record's {@code traceparent} header is stored
- * with its article.
+ * with its article, and so is the label of the ingest key in its {@code newsflow-submitted-by} header. What
+ * PostgreSQL cannot hold but the store can repair (NUL characters, out-of-range dates) is repaired, never
+ * dead-lettered ({@link io.newsflow.api.service.StorableArticles}).
  *
  * <p>Shutting down ends the wait at once and leaves the batch neither acknowledged nor nacked: its offsets stay
  * uncommitted, so the next consumer of the partitions gets it again, and nothing of it goes to the DLQ.
@@ -47,6 +52,7 @@ import java.util.concurrent.CompletionStage;
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
+    private static final int MAX_SUBMITTED_BY = 200;
 
     private final ArticleStore store;
     private final ObjectMapper json;
@@ -59,7 +65,7 @@ public class EnrichedArticleConsumer {
     private final RetryBackoff backoff = new RetryBackoff();
 
     /** A record that parsed, with what it carries. */
-    private record Parsed(KafkaRecord<String, String> record, EnrichedArticle article, String traceId) {
+    private record Parsed(KafkaRecord<String, String> record, EnrichedArticle article, String traceId, String submittedBy) {
     }
 
     /** A record that goes to the DLQ, and why. */
@@ -106,7 +112,7 @@ public class EnrichedArticleConsumer {
             articlesIn.increment();
             String traceId = TraceParent.continueOrStart(record.getHeaders()).traceId();
             try {
-                parsed.add(new Parsed(record, parse(record.getPayload()), traceId));
+                parsed.add(new Parsed(record, parse(record.getPayload()), traceId, submittedBy(record.getHeaders())));
             } catch (PoisonRecordException e) {
                 poison.add(new Poison(record, e));
             }
@@ -128,7 +134,7 @@ public class EnrichedArticleConsumer {
         if (parsed.isEmpty()) {
             return;
         }
-        List<ArticleStore.Incoming> articles = parsed.stream().map(p -> new ArticleStore.Incoming(p.article(), p.traceId())).toList();
+        List<ArticleStore.Incoming> articles = parsed.stream().map(p -> new ArticleStore.Incoming(p.article(), p.traceId(), p.submittedBy())).toList();
         RuntimeException failure = storeWithRetries(() -> store.storeAll(articles), parsed.size() + " articles");
         if (failure == null) {
             parsed.forEach(this::stored);
@@ -137,7 +143,7 @@ public class EnrichedArticleConsumer {
         LOG.warnf("Storing a batch of %d articles failed (%s); storing them one by one", parsed.size(), rootMessage(failure));
         for (Parsed p : parsed) {
             withMdc(p.record(), p.traceId(), () -> {
-                RuntimeException e = storeWithRetries(() -> store.store(p.article(), p.traceId()), "article " + p.article().id());
+                RuntimeException e = storeWithRetries(() -> store.store(p.article(), p.traceId(), p.submittedBy()), "article " + p.article().id());
                 if (e == null) {
                     stored(p);
                 } else {
@@ -210,6 +216,21 @@ public class EnrichedArticleConsumer {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /**
+     * The label of the ingest key that submitted the article (ingest sets it, enrich copies it); null when absent.
+     * Only printable characters are kept, at most {@value #MAX_SUBMITTED_BY} of them: it is a name, not content.
+     */
+    static String submittedBy(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(Telemetry.SUBMITTED_BY);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String label = new String(header.value(), StandardCharsets.UTF_8).codePoints()
+                .filter(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c) && c != 0xFFFD)
+                .limit(MAX_SUBMITTED_BY)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return label.isEmpty() ? null : label;
+    }
 
     EnrichedArticle parse(String value) {
         EnrichedArticle article = EventJson.readRecord(json, value, EnrichedArticle.class, EnrichedArticle.SCHEMA_VERSION);

@@ -1,5 +1,6 @@
 package io.newsflow.api.repository;
 
+import io.newsflow.api.service.StorableArticles;
 import io.newsflow.events.Entity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +42,21 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     public record ArticleRow(UUID id, String externalId, String url, String source, String title, String body,
                              String language, String publishedValue, String publishedBasis, Instant publishedAt,
                              Instant receivedAt, Instant storedAt, Instant sortAt, String enrichmentVersion,
-                             Long enrichmentTookMs, String traceId, String entitiesJson, String datesJson,
-                             List<Entity> entities, List<DateRow> dates) {
+                             Long enrichmentTookMs, String traceId, String submittedBy, String entitiesJson,
+                             String datesJson, List<Entity> entities, List<DateRow> dates) {
     }
 
+    /** An earlier version of an article, kept when a version with other content replaced it. */
+    public record RevisionRow(int revision, String title, String body, String source, String url, String publishedValue,
+                              String publishedBasis, String submittedBy, Instant storedAt, Instant replacedAt) {
+    }
+
+    /** Title, text, source, URL and publication date: what makes a version another version (revisions). */
+    private static final String CONTENT = "(%1$s.title, %1$s.body, %1$s.source, %1$s.url, %1$s.published_value)";
+
     /**
-     * Upserts the article rows and replaces their entity and date rows.
+     * Upserts the article rows and replaces their entity and date rows. A stored version whose content differs
+     * from its new one is kept as a revision first; the same content again (a redelivery) keeps nothing.
      *
      * @return the ids of the articles that were not stored before
      */
@@ -55,7 +65,8 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             return Set.of();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
-            Set<UUID> created = upsertArticles(c, rows);
+            Set<UUID> revised = keepReplacedVersions(c, rows);
+            Set<UUID> created = upsertArticles(c, rows, revised);
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
             update(c, "DELETE FROM article_entity WHERE article_id = ANY(?)", ids);
             update(c, "DELETE FROM article_date WHERE article_id = ANY(?)", ids);
@@ -80,29 +91,92 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         });
     }
 
-    private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows) throws SQLException {
-        // xmax is 0 on a row version this statement inserted, and set on one it updated
+    /** Newest first: revisions numbered below {@code beforeRevision} (null: from the newest). */
+    @SuppressWarnings("unchecked")
+    public List<RevisionRow> revisions(UUID articleId, Integer beforeRevision, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT revision, title, body, source, url, published_value, published_basis, submitted_by,
+                               stored_at, replaced_at
+                        FROM article_revisions WHERE article_id = :id AND revision < :before
+                        ORDER BY revision DESC LIMIT :limit""")
+                .setParameter("id", articleId).setParameter("before", beforeRevision == null ? Integer.MAX_VALUE : beforeRevision)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new RevisionRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], ArticleSearchRepository.toInstant(r[8]),
+                ArticleSearchRepository.toInstant(r[9]))).toList();
+    }
+
+    /**
+     * Copies each stored article whose content the new row changes into article_revisions, numbered after the ones
+     * kept before. The stored rows are locked first (in id order), then compared: when another instance stored the same
+     * article a moment ago, the lock waits for it and the comparison and the count see its version; nobody changes
+     * them until this transaction commits.
+     *
+     * @return the ids of the articles a revision was kept for
+     */
+    private static Set<UUID> keepReplacedVersions(Connection c, List<ArticleRow> rows) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(("""
+                WITH incoming AS (
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                        AS t(id, title, body, source, url, published_value, replaced_at)),
+                stored AS (
+                    SELECT a.id, a.revisions, a.title, a.body, a.source, a.url, a.published_value, a.published_basis,
+                           a.published_at, a.submitted_by, a.stored_at
+                    FROM article a JOIN incoming i ON i.id = a.id
+                    ORDER BY a.id FOR UPDATE OF a)
+                INSERT INTO article_revisions (article_id, revision, title, body, source, url, published_value, published_basis,
+                                               published_at, submitted_by, stored_at, replaced_at)
+                SELECT s.id, s.revisions + 1, s.title, s.body, s.source, s.url, s.published_value, s.published_basis,
+                       s.published_at, s.submitted_by, s.stored_at, i.replaced_at
+                FROM stored s JOIN incoming i ON i.id = s.id
+                WHERE %s IS DISTINCT FROM %s
+                RETURNING article_id""").formatted(CONTENT.formatted("s"), CONTENT.formatted("i")))) {
+            int i = 0;
+            st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
+            st.setArray(++i, texts(c, rows, ArticleRow::title));
+            st.setArray(++i, texts(c, rows, ArticleRow::body));
+            st.setArray(++i, texts(c, rows, ArticleRow::source));
+            st.setArray(++i, texts(c, rows, ArticleRow::url));
+            st.setArray(++i, texts(c, rows, ArticleRow::publishedValue));
+            st.setArray(++i, texts(c, rows, ArticleRow::storedAt));
+            Set<UUID> revised = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    revised.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return revised;
+        }
+    }
+
+    private static Set<UUID> upsertArticles(Connection c, List<ArticleRow> rows, Set<UUID> revised) throws SQLException {
+        // xmax is 0 on a row version this statement inserted, and set on one it updated.
+        // The count follows what keepReplacedVersions kept; the same content again keeps its first submitter.
+        String changed = CONTENT.formatted("article") + " IS DISTINCT FROM " + CONTENT.formatted("EXCLUDED");
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
                                      published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                                     trace_id, entities, dates)
+                                     trace_id, submitted_by, entities, dates)
                 SELECT id, external_id, url, source, title, body, language, published_value, published_basis,
                        published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                       trace_id, CAST(entities AS jsonb), CAST(dates AS jsonb)
+                       trace_id, submitted_by, CAST(entities AS jsonb), CAST(dates AS jsonb)
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],
-                            ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[])
                      AS t(id, external_id, url, source, title, body, language, published_value, published_basis,
                           published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                          trace_id, entities, dates)
+                          trace_id, submitted_by, entities, dates)
                 ON CONFLICT (id) DO UPDATE SET
+                    revisions = article.revisions + CASE WHEN article.id = ANY(?::uuid[]) THEN 1 ELSE 0 END,
+                    submitted_by = CASE WHEN %1$s THEN EXCLUDED.submitted_by
+                                        ELSE coalesce(article.submitted_by, EXCLUDED.submitted_by) END,
                     external_id = EXCLUDED.external_id, url = EXCLUDED.url, source = EXCLUDED.source, title = EXCLUDED.title,
                     body = EXCLUDED.body, language = EXCLUDED.language, published_value = EXCLUDED.published_value,
                     published_basis = EXCLUDED.published_basis, published_at = EXCLUDED.published_at,
                     received_at = EXCLUDED.received_at, stored_at = EXCLUDED.stored_at, sort_at = EXCLUDED.sort_at,
                     enrichment_version = EXCLUDED.enrichment_version, enrichment_took_ms = EXCLUDED.enrichment_took_ms,
                     trace_id = EXCLUDED.trace_id, entities = EXCLUDED.entities, dates = EXCLUDED.dates
-                RETURNING id, xmax = 0""")) {
+                RETURNING id, xmax = 0""".formatted(changed))) {
             int i = 0;
             st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
             st.setArray(++i, texts(c, rows, ArticleRow::externalId));
@@ -121,8 +195,10 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::enrichmentVersion));
             st.setArray(++i, c.createArrayOf("bigint", column(rows, ArticleRow::enrichmentTookMs)));
             st.setArray(++i, texts(c, rows, ArticleRow::traceId));
+            st.setArray(++i, texts(c, rows, ArticleRow::submittedBy));
             st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));
             st.setArray(++i, texts(c, rows, ArticleRow::datesJson));
+            st.setArray(++i, c.createArrayOf("uuid", revised.toArray()));
             Set<UUID> created = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -194,10 +270,12 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         }
     }
 
+    /** The name and every surface form, except those too long for the alias indexes (see StorableArticles). */
     private static Set<String> aliases(Entity e) {
         Set<String> aliases = new LinkedHashSet<>();
         aliases.add(e.name());
         e.mentions().forEach(m -> aliases.add(m.text()));
+        aliases.removeIf(a -> a == null || a.length() > StorableArticles.MAX_INDEXED_CHARS);
         return aliases;
     }
 

@@ -60,6 +60,13 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "trace_id")
     public String traceId;
 
+    /** The label of the ingest key that submitted the current content (null when unknown, or before V7). */
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    /** How many earlier versions are kept in article_revisions. */
+    public int revisions;
+
     /** The enriched entities (with mentions) as JSON, written and read by the service's ObjectMapper. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "entities")

@@ -4,8 +4,10 @@ import io.newsflow.api.ApiConfig;
 import io.newsflow.api.service.ArticleQueries;
 import io.newsflow.api.service.QueryParams;
 import io.newsflow.api.service.Views.ArticleDetail;
+import io.newsflow.api.service.Views.ArticleRevision;
 import io.newsflow.api.service.Views.ArticleSummary;
 import io.newsflow.api.service.Views.Page;
+import io.newsflow.events.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,13 +51,31 @@ public class ArticleResource {
                 QueryParams.text("source", source),
                 QueryParams.instantFrom("publishedFrom", publishedFrom), QueryParams.instantAfter("publishedTo", publishedTo),
                 QueryParams.day("mentionedFrom", mentionedFrom, false), QueryParams.day("mentionedTo", mentionedTo, true),
-                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.cursor(cursor)));
+                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.articleCursor(cursor)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One stored article with its enrichment")
+    @Operation(summary = "One stored article with its enrichment",
+            description = "submittedBy: the label of the ingest key that submitted the current content (null when unknown); "
+                    + "revisions: how many earlier versions it replaced, listed by /articles/{id}/revisions.")
+    @APIResponse(responseCode = "200", description = "The article")
+    @APIResponse(responseCode = "404", description = "No article with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ArticleDetail get(@PathParam("id") String id) {
         return queries.get(id);
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "Earlier versions of an article, newest first",
+            description = "Whenever a version with other content (title, text, source, url or publishedAt) replaced the "
+                    + "stored one, the replaced version was kept, with the label of the ingest key that had submitted it. "
+                    + "The same content again (a redelivery, a resend) keeps nothing. Cursor-paginated.")
+    @APIResponse(responseCode = "200", description = "The revisions, newest first (an empty list when the article was never replaced)")
+    @APIResponse(responseCode = "404", description = "No article with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<ArticleRevision> revisions(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return queries.revisions(id, QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()),
+                QueryParams.revisionCursor(cursor));
     }
 }

@@ -33,13 +33,13 @@ public class EntityResource {
     public Page<EntitySummary> list(@QueryParam("q") String q, @QueryParam("type") String type,
                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return queries.list(QueryParams.text("q", q), QueryParams.entityType(type),
-                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.cursor(cursor));
+                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.entityCursor(cursor));
     }
 
     @GET
     @Path("/{key}")
     @Operation(summary = "One entity with aliases, counts, co-occurring entities and a monthly timeline")
     public EntityDetail get(@PathParam("key") String key) {
-        return queries.get(key);
+        return queries.get(QueryParams.pathSegment("key", key));
     }
 }

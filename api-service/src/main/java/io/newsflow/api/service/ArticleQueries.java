@@ -10,6 +10,7 @@ import io.newsflow.api.repository.ArticleSearchRepository.Row;
 import io.newsflow.api.repository.EntityRepository;
 import io.newsflow.api.repository.StoredArticle;
 import io.newsflow.api.service.Views.ArticleDetail;
+import io.newsflow.api.service.Views.ArticleRevision;
 import io.newsflow.api.service.Views.ArticleSummary;
 import io.newsflow.api.service.Views.EntityRef;
 import io.newsflow.api.service.Views.Page;
@@ -58,14 +59,7 @@ public class ArticleQueries {
                 return new Page<>(List.of(), null);
             }
         }
-        UUID afterId = null;
-        if (s.cursor() != null) {
-            try {
-                afterId = UUID.fromString(s.cursor().id());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
-            }
-        }
+        UUID afterId = s.cursor() == null ? null : UUID.fromString(s.cursor().id()); // checked by QueryParams.articleCursor
         // one row more than asked tells whether there is a next page
         List<Row> rows = search.search(new Criteria(null, s.q(), keys, s.type(), s.source(), s.publishedFrom(), s.publishedToExclusive(),
                 s.mentionedFrom(), s.mentionedTo(), s.cursor() == null ? null : Instant.EPOCH.plus(s.cursor().sortValue(), ChronoUnit.MICROS),
@@ -100,19 +94,39 @@ public class ArticleQueries {
 
     @Transactional
     public ArticleDetail get(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No article with id " + id);
-        }
-        StoredArticle a = articles.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("No article with id " + id));
+        StoredArticle a = find(id);
         return new ArticleDetail(EnrichedArticle.SCHEMA_VERSION, a.id.toString(), a.externalId, a.url, a.source, a.title, a.body,
                 a.language, new EnrichedArticle.PublishedAt(a.publishedValue, EnrichedArticle.Basis.valueOf(a.publishedBasis)),
                 a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
                 read(a.datesJson, new TypeReference<List<DateMention>>() { }),
                 new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs),
-                a.storedAt, a.traceId);
+                a.storedAt, a.traceId, a.submittedBy, a.revisions);
+    }
+
+    /** The versions the article replaced, newest first, a page at a time (cursor: the last revision number). */
+    @Transactional
+    public Page<ArticleRevision> revisions(String id, int limit, Cursor cursor) {
+        StoredArticle a = find(id);
+        List<ArticleRepository.RevisionRow> rows = articles.revisions(a.id,
+                cursor == null ? null : Math.toIntExact(cursor.sortValue()), limit + 1);
+        boolean more = rows.size() > limit;
+        List<ArticleRepository.RevisionRow> page = more ? rows.subList(0, limit) : rows;
+        List<ArticleRevision> items = page.stream().map(r -> new ArticleRevision(r.revision(), r.title(), r.body(), r.source(),
+                r.url(), new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
+                r.submittedBy(), r.storedAt(), r.replacedAt())).toList();
+        String next = more ? new Cursor(page.get(page.size() - 1).revision(), a.id.toString()).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /** Article ids are UUIDs: anything else names no article (404, and the text is not echoed back). */
+    private StoredArticle find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No article with that id: article ids are UUIDs");
+        }
+        return articles.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("No article with id " + uuid));
     }
 
     /** Snippets are plain text: the match marks are dropped (the UI highlights the query itself). */

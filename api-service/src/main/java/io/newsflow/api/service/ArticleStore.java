@@ -7,21 +7,16 @@ import io.newsflow.api.repository.ArticleRepository.ArticleRow;
 import io.newsflow.api.repository.ArticleRepository.DateRow;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
+import io.newsflow.events.PublishedDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,8 +29,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleStore {
 
-    /** An article to store with the W3C trace id it came with (null: none). */
-    public record Incoming(EnrichedArticle article, String traceId) {
+    /**
+     * An article to store with the W3C trace id it came with and the label of the ingest key that submitted it
+     * (each null when unknown).
+     */
+    public record Incoming(EnrichedArticle article, String traceId, String submittedBy) {
+        public Incoming(EnrichedArticle article, String traceId) {
+            this(article, traceId, null);
+        }
     }
 
     private final ArticleRepository articles;
@@ -61,35 +62,46 @@ public class ArticleStore {
      */
     @Transactional
     public boolean store(EnrichedArticle a, String traceId) {
-        return storeAll(List.of(new Incoming(a, traceId))) == 1;
+        return store(a, traceId, null);
     }
 
     /**
-     * Stores the articles in one transaction, in order: an id that comes twice is stored once, with its later
-     * content. Each article sees the entity merges learned from the ones before it, as if stored one by one.
+     * @param submittedBy the label of the ingest key that submitted this version (null: unknown)
+     * @return true when the article was new, false when it replaced a stored version
+     */
+    @Transactional
+    public boolean store(EnrichedArticle a, String traceId, String submittedBy) {
+        return storeAll(List.of(new Incoming(a, traceId, submittedBy))) == 1;
+    }
+
+    /**
+     * Stores the articles in one transaction, in order, as if stored one by one: an id that comes twice is stored
+     * twice, so that its later content replaces the earlier one (kept as a revision when it differs). Each article
+     * sees the entity merges learned from the ones before it.
      *
      * @return how many of the articles were new
      */
     @Transactional
     public int storeAll(List<Incoming> batch) {
         Instant now = clock.instant();
-        Map<UUID, Incoming> latest = new LinkedHashMap<>();
-        for (Incoming in : batch) {
-            UUID id = UUID.fromString(in.article().id());
-            latest.remove(id); // the later record wins, in its own place
-            latest.put(id, in);
-        }
         // Rows wait here and go to the database together; they are written early only when a merge lookup
-        // must see them (a bare acronym to resolve, a merge to make).
+        // must see them (a bare acronym to resolve, a merge to make), or when the same article comes again
+        // (one statement cannot write a row twice).
         List<ArticleRow> pending = new ArrayList<>();
         Set<UUID> created = new HashSet<>();
-        for (var entry : latest.entrySet()) {
-            List<Entity> found = entry.getValue().article().entities();
-            if (EntityMerges.resolveReadsStoredEntities(found)) {
+        Set<UUID> stored = new LinkedHashSet<>();
+        for (Incoming in : batch) {
+            UUID id = UUID.fromString(in.article().id());
+            EnrichedArticle article = StorableArticles.repair(in.article());
+            List<Entity> found = article.entities();
+            if (EntityMerges.resolveReadsStoredEntities(found)
+                    || pending.stream().anyMatch(r -> r.id().equals(id))) {
                 created.addAll(write(pending));
             }
             List<Entity> entities = merges.resolve(found);
-            pending.add(row(entry.getKey(), entry.getValue(), entities, now));
+            stored.remove(id); // announced in the place of its last version
+            stored.add(id);
+            pending.add(row(id, article, in, entities, now));
             // learn looks at the rows up to this article's: when the unwritten ones cannot change what it finds and it
             // finds nothing to merge (the common case), nothing needs writing yet
             if (EntityMerges.learnReadsStoredEntities(entities) && (EntityMerges.unwrittenMatter(unwrittenEntities(pending), entities)
@@ -100,7 +112,7 @@ public class ArticleStore {
         }
         created.addAll(write(pending));
         // delivered to every api instance's LISTEN connection when this transaction commits
-        articles.notifyStored(StoredArticleFeed.CHANNEL, latest.keySet().stream().filter(created::contains).toList());
+        articles.notifyStored(StoredArticleFeed.CHANNEL, stored.stream().filter(created::contains).toList());
         return created.size();
     }
 
@@ -114,14 +126,14 @@ public class ArticleStore {
         return created;
     }
 
-    private ArticleRow row(UUID id, Incoming in, List<Entity> entities, Instant now) {
-        EnrichedArticle a = in.article();
+    private ArticleRow row(UUID id, EnrichedArticle a, Incoming in, List<Entity> entities, Instant now) {
         EnrichedArticle.PublishedAt published = a.publishedAt() == null ? EnrichedArticle.PublishedAt.unknown() : a.publishedAt();
         Instant publishedAt = toInstant(published.value());
         Instant receivedAt = a.receivedAt() == null ? now : a.receivedAt();
         List<DateRow> dates = a.dates().stream()
                 .map(d -> {
-                    var span = TimexSpans.of(d.value());
+                    // PostgreSQL has no year 0 ("0000", "00" as values): such a date is kept without a span
+                    var span = TimexSpans.of(d.value()).filter(s -> s.from().getYear() >= 1);
                     return new DateRow(d.start(), d.value(), d.type(), d.resolved(),
                             span.map(TimexSpans.Span::from).orElse(null), span.map(TimexSpans.Span::to).orElse(null));
                 })
@@ -132,26 +144,15 @@ public class ArticleStore {
                 publishedAt, receivedAt, now, publishedAt != null ? publishedAt : receivedAt,
                 a.enrichment() == null ? null : a.enrichment().version(),
                 a.enrichment() == null ? null : a.enrichment().tookMs(),
-                in.traceId(), toJson(entities), toJson(a.dates()), entities, dates);
+                in.traceId(), in.submittedBy(), toJson(entities), toJson(a.dates()), entities, dates);
     }
 
-    /** A date becomes the start of its day in UTC; a date-time without offset is taken as UTC. */
+    /**
+     * A date becomes the start of its day in UTC; a date-time without offset is taken as UTC (PublishedDates' rule);
+     * a partial value such as "2019-05" has no instant and sorts by received time.
+     */
     static Instant toInstant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                return null; // a partial value such as "2019-05" sorts by received time
-            }
-        }
+        return PublishedDates.normalise(value).flatMap(PublishedDates::toInstant).orElse(null);
     }
 
     private String toJson(Object value) {

@@ -1,14 +1,18 @@
 package io.newsflow.api.service;
 
 import io.newsflow.events.EntityType;
+import io.newsflow.events.PublishedDates;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Parsing and checking of query parameters; every failure names the parameter. */
 public final class QueryParams {
@@ -22,13 +26,43 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        checkCharacters(name, value);
+        return value.strip();
+    }
+
+    /** A path segment such as an entity key: the same rules as a text parameter, never blank. */
+    public static String pathSegment(String name, String value) {
+        String v = text(name, value);
+        if (v == null) {
+            throw new InvalidParameterException(name, "must not be blank");
+        }
+        return v;
+    }
+
+    /**
+     * PostgreSQL takes no NUL in text (it fails the whole query); control characters, non-characters and unpaired
+     * surrogates mean nothing in a search either, and are refused the same way ingest refuses them.
+     */
+    private static void checkCharacters(String name, String value) {
         if (value.length() > MAX_TEXT) {
             throw new InvalidParameterException(name, "must be at most " + MAX_TEXT + " characters");
         }
-        if (value.indexOf('\0') >= 0) {
-            throw new InvalidParameterException(name, "must not contain NUL characters");
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (c == 0) {
+                throw new InvalidParameterException(name, "must not contain NUL characters");
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidParameterException(name, "must not contain control characters");
+            }
+            if (Character.isSurrogate((char) c)) { // codePointAt returns a lone surrogate as itself
+                throw new InvalidParameterException(name, "must not contain unpaired surrogates");
+            }
+            if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) {
+                throw new InvalidParameterException(name, "must not contain Unicode non-characters");
+            }
+            i += Character.charCount(c);
         }
-        return value.strip();
     }
 
     public static int limit(String value, int defaultLimit, int max) {
@@ -60,7 +94,53 @@ public final class QueryParams {
         }
     }
 
-    public static Cursor cursor(String value) {
+    /**
+     * A cursor of the article search: the sort instant (microseconds since the epoch) of the last article, inside
+     * the range every stored sort time lies in (PublishedDates'), and its id, a UUID.
+     */
+    public static Cursor articleCursor(String value) {
+        Cursor c = cursor(value);
+        if (c == null) {
+            return null;
+        }
+        try {
+            UUID.fromString(c.id());
+            if (PublishedDates.isStorable(Instant.EPOCH.plus(c.sortValue(), ChronoUnit.MICROS))) {
+                return c;
+            }
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+            // not a cursor this API made: answered below
+        }
+        throw notACursor();
+    }
+
+    /** A cursor of the entity list: the mention count of the last entity (never negative) and its key. */
+    public static Cursor entityCursor(String value) {
+        Cursor c = cursor(value);
+        if (c == null) {
+            return null;
+        }
+        if (c.sortValue() < 0) {
+            throw notACursor();
+        }
+        try {
+            checkCharacters("cursor", c.id());
+        } catch (InvalidParameterException e) {
+            throw notACursor();
+        }
+        return c;
+    }
+
+    /** A cursor of a revision list: the revision number of the last item, a positive whole number. */
+    public static Cursor revisionCursor(String value) {
+        Cursor c = cursor(value);
+        if (c != null && (c.sortValue() < 1 || c.sortValue() > Integer.MAX_VALUE)) {
+            throw notACursor();
+        }
+        return c;
+    }
+
+    private static Cursor cursor(String value) {
         String c = text("cursor", value);
         if (c == null) {
             return null;
@@ -68,8 +148,12 @@ public final class QueryParams {
         try {
             return Cursor.decode(c);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            throw notACursor();
         }
+    }
+
+    private static InvalidParameterException notACursor() {
+        return new InvalidParameterException("cursor", "is not a cursor returned by this API");
     }
 
     /** The first instant of a date or date-time parameter. */
@@ -87,20 +171,31 @@ public final class QueryParams {
         if (v == null) {
             return null;
         }
+        Instant i;
         try {
             if (v.length() == 10) {
-                LocalDate d = LocalDate.parse(v);
-                return (after ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+                i = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                try {
+                    i = OffsetDateTime.parse(v).toInstant();
+                } catch (DateTimeParseException noOffset) {
+                    i = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+                }
             }
-            Instant i;
-            try {
-                i = OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException noOffset) {
-                i = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-            }
-            return after ? i.plusNanos(1000) : i;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // DateTimeParseException, and years the conversion cannot hold
             throw new InvalidParameterException(name, "must be an ISO-8601 date or date-time, e.g. 2019-05-30");
+        }
+        checkRange(name, i);
+        if (!after) {
+            return i;
+        }
+        return v.length() == 10 ? i.plus(1, ChronoUnit.DAYS) : i.plusNanos(1000);
+    }
+
+    /** The one rule for publication dates (PublishedDates): what lies outside its range is never stored. */
+    private static void checkRange(String name, Instant i) {
+        if (!PublishedDates.isStorable(i)) {
+            throw new InvalidParameterException(name, "must be " + PublishedDates.RANGE);
         }
     }
 
@@ -110,9 +205,11 @@ public final class QueryParams {
         if (v == null) {
             return null;
         }
-        return TimexSpans.of(v)
+        LocalDate day = TimexSpans.of(v)
                 .filter(s -> v.matches("\\d{4}(-\\d{2}(-\\d{2})?)?"))
                 .map(s -> last ? s.to() : s.from())
                 .orElseThrow(() -> new InvalidParameterException(name, "must be a date such as 2019-05-30, 2019-05 or 2019"));
+        checkRange(name, day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return day;
     }
 }

@@ -23,11 +23,20 @@ public final class Views {
                                  EnrichedArticle.PublishedAt publishedAt, String snippet, List<EntityRef> entities) {
     }
 
-    /** The enriched article as stored, plus when it was stored and the W3C trace id that brought it in. */
+    /**
+     * The enriched article as stored, plus when it was stored, the W3C trace id that brought it in, the label of the
+     * ingest key that submitted its content and how many earlier versions it replaced ({@code /articles/{id}/revisions}).
+     */
     public record ArticleDetail(int schemaVersion, String id, String externalId, String url, String source, String title,
                                 String text, String language, EnrichedArticle.PublishedAt publishedAt, Instant receivedAt,
                                 List<Entity> entities, List<DateMention> dates, EnrichedArticle.Enrichment enrichment,
-                                Instant storedAt, String traceId) {
+                                Instant storedAt, String traceId, String submittedBy, int revisions) {
+    }
+
+    /** An earlier version of an article: its content, who submitted it, when it was stored and when replaced. */
+    public record ArticleRevision(int revision, String title, String text, String source, String url,
+                                  EnrichedArticle.PublishedAt publishedAt, String submittedBy, Instant storedAt,
+                                  Instant replacedAt) {
     }
 
     public record EntitySummary(String key, String name, String type, List<String> aliases, long articleCount, long mentionCount) {

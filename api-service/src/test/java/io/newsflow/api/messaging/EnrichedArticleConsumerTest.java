@@ -190,19 +190,20 @@ class EnrichedArticleConsumerTest {
         EnrichedArticle good1 = haftarArticle();
         EnrichedArticle good2 = haftarArticle();
         String badJson = UUID.randomUUID().toString();
-        // parses, but PostgreSQL takes no NUL character in text: it fails in the database, for this record only
-        EnrichedArticle nul = haftarArticle();
-        EnrichedArticle nulTitle = new EnrichedArticle(1, nul.id(), null, null, "test", "Nul \u0000 title", nul.text(), "en",
-                nul.publishedAt(), nul.receivedAt(), nul.entities(), nul.dates(), nul.enrichment());
+        // parses, but names an entity without a key (enrich never makes one): it fails while storing, for this record only
+        EnrichedArticle noKey = haftarArticle();
+        EnrichedArticle noKeyRecord = new EnrichedArticle(1, noKey.id(), null, null, "test", "No key", noKey.text(), "en",
+                noKey.publishedAt(), noKey.receivedAt(), List.of(new io.newsflow.events.Entity(null, "Nobody", EntityType.PERSON, null,
+                List.of(new io.newsflow.events.Entity.Mention("Haftar", 15, 21)))), noKey.dates(), noKey.enrichment());
         sendInOneBatch(List.of(
                 new ProducerRecord<>(Topics.ENRICHED, 0, good1.id(), EventJson.mapper().writeValueAsString(good1)),
                 new ProducerRecord<>(Topics.ENRICHED, 0, badJson, "{not json"),
-                new ProducerRecord<>(Topics.ENRICHED, 0, nul.id(), EventJson.mapper().writeValueAsString(nulTitle)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, noKey.id(), EventJson.mapper().writeValueAsString(noKeyRecord)),
                 new ProducerRecord<>(Topics.ENRICHED, 0, good2.id(), EventJson.mapper().writeValueAsString(good2))));
 
-        List<ConsumerRecord<String, String>> dlq = readDlq(badJson, nul.id());
+        List<ConsumerRecord<String, String>> dlq = readDlq(badJson, noKey.id());
         assertThat(header(find(dlq, badJson), "dead-letter-reason")).contains("Cannot read the record as EnrichedArticle");
-        for (String key : List.of(badJson, nul.id())) {
+        for (String key : List.of(badJson, noKey.id())) {
             ConsumerRecord<String, String> r = find(dlq, key);
             assertThat(header(r, "dead-letter-reason")).as(key).isNotBlank();
             assertThat(header(r, "dead-letter-topic")).isEqualTo(Topics.ENRICHED);
@@ -213,7 +214,7 @@ class EnrichedArticleConsumerTest {
             given().get("/articles/" + good1.id()).then().statusCode(200);
             given().get("/articles/" + good2.id()).then().statusCode(200);
         });
-        given().get("/articles/" + nul.id()).then().statusCode(404);
+        given().get("/articles/" + noKey.id()).then().statusCode(404);
         assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(good1.id(), good2.id());
         // the four came as one batch (one poll)
         assertThat(PrometheusText.samples(metrics(), "newsflow_api_store_batch_size_max", Map.of()))
@@ -273,6 +274,100 @@ class EnrichedArticleConsumerTest {
         List<ConsumerRecord<String, String>> dlq = new TopicClient(bootstrap).readUntilKeys(Topics.ENRICHED_DLQ, Duration.ofSeconds(3),
                 articles.get(0).id());
         assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContainAnyElementsOf(articles.stream().map(EnrichedArticle::id).toList());
+    }
+
+    @Test
+    void nulCharactersAndImpossibleDatesAreRepairedAndStoredNeverDeadLettered() throws Exception {
+        // what the probe sent through ingest before ingest refused it: such records may still be on the topic
+        String text = "Khalifa\u0000 Haftar was in Moscow on Thursday.\u0000 Haftar met officials in the year 0.";
+        EnrichedArticle nul = new EnrichedArticle(1, UUID.randomUUID().toString(), "ext\u0000-1", "https://example.com/\u0000a",
+                "nul\u0000source", "Nul \u0000 title", text, "e\u0000n",
+                new EnrichedArticle.PublishedAt("0001-01-01T00:00:00+01:00", EnrichedArticle.Basis.given),
+                java.time.Instant.parse("+20000-01-01T00:00:00Z"),
+                List.of(Articles.entity(text, "person:nul-\u0000haftar", "Khalifa\u0000 Haftar", EntityType.PERSON,
+                        "Khalifa\u0000 Haftar", "Haftar")),
+                List.of(Articles.date(text, "Thursday", "2019-04-11"), Articles.date(text, "the year 0", "0000")),
+                new EnrichedArticle.Enrichment("test", 1));
+        EnrichedArticle farFuture = Articles.article("Far future", "Published in the year 12000.", "test", "+12000-01-01", List.of(), List.of());
+        EnrichedArticle pageDate = Articles.article("Old page date", "From a page.", "test", null, List.of(), List.of());
+        EnrichedArticle pageDateRecord = new EnrichedArticle(1, pageDate.id(), null, null, "test", pageDate.title(), pageDate.text(),
+                "en", new EnrichedArticle.PublishedAt("0001-01-01", EnrichedArticle.Basis.page), pageDate.receivedAt(),
+                List.of(), List.of(), pageDate.enrichment());
+        sendInOneBatch(List.of(
+                new ProducerRecord<>(Topics.ENRICHED, 0, nul.id(), EventJson.mapper().writeValueAsString(nul)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, farFuture.id(), EventJson.mapper().writeValueAsString(farFuture)),
+                new ProducerRecord<>(Topics.ENRICHED, 0, pageDate.id(), EventJson.mapper().writeValueAsString(pageDateRecord))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().get("/articles/" + farFuture.id()).then().statusCode(200).body("publishedAt.basis", equalTo("unknown"));
+            given().get("/articles/" + pageDate.id()).then().statusCode(200).body("publishedAt.basis", equalTo("unknown"));
+        });
+        var stored = given().get("/articles/" + nul.id()).then().statusCode(200).extract().jsonPath();
+        String storedText = stored.getString("text");
+        assertThat(storedText).isEqualTo(text.replace("\u0000", ""));
+        assertThat(stored.getString("title")).isEqualTo("Nul  title");
+        assertThat(stored.getString("source")).isEqualTo("nulsource");
+        assertThat(stored.getString("externalId")).isEqualTo("ext-1");
+        assertThat(stored.getString("url")).isEqualTo("https://example.com/a");
+        assertThat(stored.getString("language")).isEqualTo("en");
+        assertThat(stored.getString("publishedAt.basis")).isEqualTo("unknown");
+        assertThat(stored.getString("publishedAt.value")).isNull();
+        assertThat(stored.getString("receivedAt")).startsWith(String.valueOf(java.time.Year.now().getValue()));
+        assertThat(stored.getString("entities[0].key")).isEqualTo("person:nul-haftar");
+        assertThat(stored.getString("entities[0].name")).isEqualTo("Khalifa Haftar");
+        // the offsets still point at the words in the stored text (UTF-16, as before)
+        List<Map<String, Object>> mentions = stored.getList("entities[0].mentions");
+        assertThat(mentions).hasSize(2).allSatisfy(m -> assertThat(storedText.substring((Integer) m.get("start"), (Integer) m.get("end")))
+                .isEqualTo(m.get("text")));
+        List<Map<String, Object>> dates = stored.getList("dates");
+        assertThat(dates).extracting(d -> storedText.substring((Integer) d.get("start"), (Integer) d.get("end")))
+                .containsExactly("Thursday", "the year 0");
+        // the year-0 date is kept, without a span of days (PostgreSQL has no year 0)
+        assertThat(count("SELECT count(*) FROM article_date WHERE article_id = cast(?1 AS uuid) AND date_from IS NULL", nul.id()))
+                .isEqualTo(1);
+        given().queryParam("source", "nulsource").get("/articles").then().statusCode(200).body("items.size()", equalTo(1));
+        List<ConsumerRecord<String, String>> dlq = new TopicClient(bootstrap).readUntilKeys(Topics.ENRICHED_DLQ, Duration.ofSeconds(3),
+                nul.id());
+        assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(nul.id(), farFuture.id(), pageDate.id());
+    }
+
+    @Test
+    void aTextOfManyDistinctWordsAndNamesTooLongForAnIndexAreStoredNotDeadLettered() throws Exception {
+        // 800 KB of distinct random words: a full-text vector of the whole text would pass PostgreSQL's 1 MB limit
+        java.util.Random random = new java.util.Random(18);
+        StringBuilder words = new StringBuilder("Zebrafinchery opens the text.");
+        for (int i = 0; i < 100_000; i++) {
+            words.append(' ');
+            random.ints(7, 'a', 'z' + 1).forEach(c -> words.append((char) c));
+        }
+        // a run of capitalised words an extractor might take for one name: over the 2,704 bytes of a btree entry
+        StringBuilder run = new StringBuilder();
+        while (run.length() < 3_000) {
+            run.append((char) random.nextInt('A', 'Z' + 1));
+            random.ints(6, 'a', 'z' + 1).forEach(c -> run.append((char) c));
+            run.append(' ');
+        }
+        String name = run.toString().strip();
+        String text = words + " " + name + " met Haftar.";
+        String source = "huge-" + UUID.randomUUID();
+        EnrichedArticle huge = Articles.article("Huge", text, source, "2019-04-12",
+                List.of(Articles.entity(text, "organization:" + name.toLowerCase().replace(' ', '-'), name, EntityType.ORGANIZATION, name),
+                        Articles.entity(text, "person:haftar-" + source, "Haftar", EntityType.PERSON, "Haftar"),
+                        Articles.entity(text, "misc:" + source, "Run", EntityType.MISC, name)),
+                List.of());
+        send(huge.id(), EventJson.mapper().writeValueAsString(huge));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + huge.id()).then().statusCode(200));
+        var stored = given().get("/articles/" + huge.id()).then().extract().jsonPath();
+        assertThat(stored.getString("text")).hasSize(text.length());
+        // the entity whose key no index holds is left out; the others stay, the long surface form as a mention only
+        assertThat(stored.getList("entities.key", String.class)).containsExactly("person:haftar-" + source, "misc:" + source);
+        given().get("/entities/misc:" + source).then().statusCode(200).body("aliases", org.hamcrest.Matchers.contains("Run"));
+        given().queryParam("q", "zebrafinchery").queryParam("source", source).get("/articles").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        List<ConsumerRecord<String, String>> dlq = new TopicClient(bootstrap).readUntilKeys(Topics.ENRICHED_DLQ, Duration.ofSeconds(3),
+                huge.id());
+        assertThat(dlq.stream().map(ConsumerRecord::key)).doesNotContain(huge.id());
     }
 
     private static int rows(Connection c, String sql) throws Exception {
