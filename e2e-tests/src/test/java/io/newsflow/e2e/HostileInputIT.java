@@ -387,7 +387,7 @@ class HostileInputIT {
         expectReadProblem(soft, "/articles?publishedTo=%2B10000-01-01", 400, "publishedTo");
         expectReadProblem(soft, "/articles?publishedTo=%2B10000-01-01T00:00:00Z", 400, "publishedTo");
         expectReadProblem(soft, "/articles?publishedFrom=" + URLEncoder.encode(IMPOSSIBLE_DATE, StandardCharsets.UTF_8), 400, "publishedFrom");
-        expectReadProblem(soft, "/articles?mentionedFrom=0001", 400, "mentionedFrom");
+        expectReadProblem(soft, "/articles?mentionedFrom=0000", 400, "mentionedFrom");
         expectReadProblem(soft, "/articles?q=a%00b", 400, "q");
         soft.assertThat(serverErrorLines(api)).as("WARN/ERROR lines of the api's HTTP side for client errors (log %s)", api.log())
                 .isEqualTo(serverErrorsBefore);

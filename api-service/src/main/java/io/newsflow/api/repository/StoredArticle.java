@@ -56,6 +56,10 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "enrichment_took_ms")
     public Long enrichmentTookMs;
 
+    /** Why the enrichment stopped short (a limit per article), null when it is complete (V9). */
+    @Column(name = "enrichment_incomplete_reason")
+    public String enrichmentIncompleteReason;
+
     /** The W3C trace id of the article's way through the pipeline (null before V5). */
     @Column(name = "trace_id")
     public String traceId;

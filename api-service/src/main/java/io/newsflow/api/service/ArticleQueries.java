@@ -99,7 +99,8 @@ public class ArticleQueries {
                 a.language, new EnrichedArticle.PublishedAt(a.publishedValue, EnrichedArticle.Basis.valueOf(a.publishedBasis)),
                 a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
                 read(a.datesJson, new TypeReference<List<DateMention>>() { }),
-                new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs),
+                new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs,
+                        a.enrichmentIncompleteReason == null ? null : false, a.enrichmentIncompleteReason),
                 a.storedAt, a.traceId, a.submittedBy, a.revisions);
     }
 

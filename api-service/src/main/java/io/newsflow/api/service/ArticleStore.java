@@ -144,7 +144,17 @@ public class ArticleStore {
                 publishedAt, receivedAt, now, publishedAt != null ? publishedAt : receivedAt,
                 a.enrichment() == null ? null : a.enrichment().version(),
                 a.enrichment() == null ? null : a.enrichment().tookMs(),
+                a.enrichment() == null ? null : incompleteReason(a.enrichment()),
                 in.traceId(), in.submittedBy(), toJson(entities), toJson(a.dates()), entities, dates);
+    }
+
+    /** Null for a complete enrichment; else why it is not (a reason is always stored for an incomplete one). */
+    private static String incompleteReason(EnrichedArticle.Enrichment enrichment) {
+        if (!Boolean.FALSE.equals(enrichment.complete())) {
+            return null;
+        }
+        return enrichment.incompleteReason() == null || enrichment.incompleteReason().isBlank()
+                ? "incomplete" : enrichment.incompleteReason();
     }
 
     /**

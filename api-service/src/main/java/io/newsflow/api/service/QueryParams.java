@@ -199,7 +199,7 @@ public final class QueryParams {
         }
     }
 
-    /** A mentioned-date bound: a day, a month (2019-05) or a year; "from" takes its first day, "to" its last. */
+    /** A mentioned-date bound: a day, a month (2019-05) or a year (0001..9999); "from" takes its first day, "to" its last. */
     public static LocalDate day(String name, String value, boolean last) {
         String v = text(name, value);
         if (v == null) {
@@ -209,7 +209,10 @@ public final class QueryParams {
                 .filter(s -> v.matches("\\d{4}(-\\d{2}(-\\d{2})?)?"))
                 .map(s -> last ? s.to() : s.from())
                 .orElseThrow(() -> new InvalidParameterException(name, "must be a date such as 2019-05-30, 2019-05 or 2019"));
-        checkRange(name, day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        // Articles speak of any year ("1492"), so not PublishedDates' range: only PostgreSQL's lack of a year 0
+        if (day.getYear() < 1) {
+            throw new InvalidParameterException(name, "must be a date from the year 0001 to 9999");
+        }
         return day;
     }
 }

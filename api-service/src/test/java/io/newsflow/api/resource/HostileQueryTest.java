@@ -111,15 +111,15 @@ class HostileQueryTest {
                     .body("detail", containsString("between 1600-01-01 and 9999-12-31"));
         }
         for (String param : List.of("mentionedFrom", "mentionedTo")) {
-            for (String bad : List.of("0000", "0001-01-01", "1599-12")) {
-                problem(given().queryParam(param, bad).get("/articles"), 400).body("errors.field", hasItem(param))
-                        .body("detail", containsString("between 1600-01-01 and 9999-12-31"));
-            }
+            // PostgreSQL has no year 0; older years are fine: articles speak of 1492
+            problem(given().queryParam(param, "0000").get("/articles"), 400).body("errors.field", hasItem(param))
+                    .body("detail", containsString("0001 to 9999"));
+            given().queryParam(param, "1492").get("/articles").then().statusCode(200);
         }
         // the edges of the range are fine
         given().queryParam("publishedFrom", "1600-01-01").queryParam("publishedTo", "9999-12-31").get("/articles").then().statusCode(200);
         given().queryParam("publishedTo", "9999-12-31T23:59:59Z").get("/articles").then().statusCode(200);
-        given().queryParam("mentionedFrom", "1600").queryParam("mentionedTo", "9999").get("/articles").then().statusCode(200);
+        given().queryParam("mentionedFrom", "0001").queryParam("mentionedTo", "9999").get("/articles").then().statusCode(200);
     }
 
     @Test
