@@ -51,7 +51,7 @@ class RecordTooLargeTest {
     @Test
     void inABatchOnlyTheTooLargeLineIsRejected() {
         String batch = article(100) + "\n" + article(40_000) + "\n";
-        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson")
+        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson; charset=utf-8")
                 .body(batch.getBytes(StandardCharsets.UTF_8)).post("/articles/batch")
                 .then().statusCode(200)
                 .body("accepted", equalTo(1)).body("rejected", equalTo(1))
@@ -59,7 +59,7 @@ class RecordTooLargeTest {
                 .body("results[1].status", equalTo("rejected"))
                 .body("results[1].error", containsString("too large for Kafka"));
         // all lines too large: still the article's fault, not a broker outage
-        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson")
+        given().header("Authorization", "Bearer test-key").contentType("application/x-ndjson; charset=utf-8")
                 .body((article(40_000) + "\n").getBytes(StandardCharsets.UTF_8)).post("/articles/batch")
                 .then().statusCode(200).body("rejected", equalTo(1));
     }

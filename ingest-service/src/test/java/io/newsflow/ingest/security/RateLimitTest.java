@@ -43,7 +43,7 @@ class RateLimitTest {
 
     private static io.restassured.response.ValidatableResponse postBatch(String key, int lines) {
         // lines that are not JSON: each is rejected on its own (200), no broker needed, but each still counts
-        return given().header("Authorization", "Bearer " + key).contentType("application/x-ndjson")
+        return given().header("Authorization", "Bearer " + key).contentType("application/x-ndjson; charset=utf-8")
                 .body("not json\n".repeat(lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/articles/batch").then();
     }
