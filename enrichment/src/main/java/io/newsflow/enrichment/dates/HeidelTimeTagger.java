@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +51,8 @@ public final class HeidelTimeTagger {
     private static boolean configured;
 
     private final ThreadLocal<Map<String, HeidelTimeStandalone>> instances = ThreadLocal.withInitial(HashMap::new);
+    /** Language and mode whose instance failed to start: not tried again for every article. */
+    private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
     /**
      * The time expressions of a piece of text.
@@ -62,7 +66,20 @@ public final class HeidelTimeTagger {
         if (text.isBlank()) {
             return List.of();
         }
-        HeidelTimeStandalone heidelTime = instance(language, anchor == null ? DocumentType.NARRATIVES : DocumentType.NEWS);
+        DocumentType mode = anchor == null ? DocumentType.NARRATIVES : DocumentType.NEWS;
+        if (unavailable.contains(language + "/" + mode)) {
+            return List.of();
+        }
+        HeidelTimeStandalone heidelTime;
+        try {
+            heidelTime = instance(language, mode);
+        } catch (RuntimeException e) {
+            // said once: the articles of that language keep their text, without dates
+            if (unavailable.add(language + "/" + mode)) {
+                LOG.log(System.Logger.Level.ERROR, "HeidelTime (" + language + ", " + mode + ") could not start; no dates in that language", e);
+            }
+            return List.of();
+        }
         List<DateMention> found = new ArrayList<>();
         try {
             heidelTime.process(text, anchor == null ? null : noonOf(anchor), jcas -> {
