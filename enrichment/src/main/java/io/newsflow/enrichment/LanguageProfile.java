@@ -39,10 +39,13 @@ public record LanguageProfile(String language, DateExtractor dates, String nerMo
     /** The English CRF model (CoreNLP's english.conll.4class) and NamePatterns and the other English rules. */
     public static final String ENGLISH_NER = "en-conll4";
 
-    /** ISO 639-1 code -> HeidelTime's name of a language it has rules for (not its "auto-" ones, unmeasured). */
+    /**
+     * ISO 639-1 code -> HeidelTime's name of a language it has rules for (not its "auto-" ones, unmeasured). Not
+     * Chinese: its rules need a word segmenter (TreeTagger's) and find nothing without one ("2019年4月12日").
+     */
     private static final Map<String, String> HEIDELTIME_LANGUAGES = Map.ofEntries(
             Map.entry("de", "german"), Map.entry("es", "spanish"), Map.entry("fr", "french"), Map.entry("it", "italian"),
-            Map.entry("nl", "dutch"), Map.entry("pt", "portuguese"), Map.entry("ru", "russian"), Map.entry("zh", "chinese"),
+            Map.entry("nl", "dutch"), Map.entry("pt", "portuguese"), Map.entry("ru", "russian"),
             Map.entry("ar", "arabic"), Map.entry("vi", "vietnamese"), Map.entry("et", "estonian"), Map.entry("hr", "croatian"));
 
     /** The profile of an article's language: the client's code or the detected one ("en", "de-AT", "PT_br", "und"). */
