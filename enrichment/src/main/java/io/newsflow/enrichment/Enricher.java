@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
 import io.newsflow.enrichment.dates.DateTagger;
+import io.newsflow.enrichment.dates.HeidelTimeTagger;
 import io.newsflow.enrichment.dates.PublishedDateInference;
 import io.newsflow.enrichment.ner.AcronymDefinitions;
 import io.newsflow.enrichment.ner.EntityCanonicalizer;
@@ -88,6 +89,7 @@ public final class Enricher {
     private final Sentences sentences;
     private final NerTagger ner;
     private final DateTagger dates;
+    private final HeidelTimeTagger otherLanguageDates;
     private final LongAdder tokens;
     /** The clock of the time budget (a test may make time jump). */
     private final LongSupplier nanoTime;
@@ -104,29 +106,30 @@ public final class Enricher {
 
     /** Loads the models; {@code limits} bound the work on each article. */
     public Enricher(Clock clock, Limits limits) {
-        this(clock, limits, new Sentences(), new NerTagger(), new DateTagger(), new LongAdder(), System::nanoTime);
+        this(clock, limits, new Sentences(), new NerTagger(), new DateTagger(), new HeidelTimeTagger(), new LongAdder(), System::nanoTime);
         LanguageDetection.load();
     }
 
-    private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, DateTagger dates, LongAdder tokens,
-                     LongSupplier nanoTime) {
+    private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, DateTagger dates,
+                     HeidelTimeTagger otherLanguageDates, LongAdder tokens, LongSupplier nanoTime) {
         this.clock = clock;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.sentences = sentences;
         this.ner = ner;
         this.dates = dates;
+        this.otherLanguageDates = otherLanguageDates;
         this.tokens = tokens;
         this.nanoTime = nanoTime;
     }
 
     /** The same models (not loaded again) with other limits. */
     public Enricher withLimits(Limits limits) {
-        return new Enricher(clock, limits, sentences, ner, dates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, dates, otherLanguageDates, tokens, nanoTime);
     }
 
     /** The same enricher whose time budget reads {@code nanoTime} (tests). */
     Enricher withBudgetClock(LongSupplier nanoTime) {
-        return new Enricher(clock, limits, sentences, ner, dates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, dates, otherLanguageDates, tokens, nanoTime);
     }
 
     public Limits limits() {
@@ -177,6 +180,7 @@ public final class Enricher {
         }
 
         String language = raw.language() != null && !raw.language().isBlank() ? raw.language().strip() : LanguageDetection.detect(title, text);
+        LanguageProfile profile = LanguageProfile.of(language);
 
         PublishedAt publishedAt;
         if (raw.publishedAt() != null && !raw.publishedAt().isBlank() && !outOfRange(raw.publishedAt())) {
@@ -190,21 +194,26 @@ public final class Enricher {
         LocalDate anchor = publishedAt.value() == null ? null : dateOf(publishedAt.value());
 
         String analysed = analysedPart(text, budget);
-        Analysis analysis = analyse(analysed, text.length(), anchor, receivedAt.atOffset(ZoneOffset.UTC).toLocalDate(), budget);
+        LocalDate receivedDate = receivedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        Analysis analysis = switch (profile.dates()) {
+            case SUTIME -> analyse(analysed, text.length(), anchor, receivedDate, budget);
+            case HEIDELTIME -> analyseWithHeidelTime(analysed, text.length(), profile.heidelTimeLanguage(), anchor, receivedDate, budget);
+            case NONE -> new Analysis(List.of(), List.of(), null, analysed.length());
+        };
         if (analysis.inferred() != null) {
             publishedAt = new PublishedAt(analysis.inferred().toString(), Basis.inferred);
         }
-        // the name rules see the part the taggers finished: entities are those of the analysed part
+        // the name rules are English ones and see the part the taggers finished: entities are those of the analysed part
         String named = analysed.substring(0, analysis.analysedChars());
-        List<Entity> entities = EntityCanonicalizer.canonicalize(MentionPropagation.propagate(named, AcronymDefinitions.apply(named,
-                PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))));
+        List<Entity> entities = !profile.runsNer() ? List.of() : EntityCanonicalizer.canonicalize(MentionPropagation.propagate(named,
+                AcronymDefinitions.apply(named, PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))));
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()
                 : ArticleIds.derive(raw.source(), raw.externalId(), raw.url(), raw.title(), raw.text() != null ? raw.text() : raw.html());
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt, capMentions(entities, budget), capDates(analysis.dates(), budget),
-                new EnrichedArticle.Enrichment(version(), tookMs, budget.complete(), budget.reason()));
+                new EnrichedArticle.Enrichment(version(), tookMs, budget.complete(), budget.reason(), profile.extractors()));
     }
 
     /** The text the taggers run on: all of it, or its first {@code maxAnalysedChars} cut at a line or word break. */
@@ -362,6 +371,62 @@ public final class Enricher {
                 .sorted(Comparator.comparingInt(DateMention::start))
                 .toList(), mentions);
         return new Analysis(mentions, found, inferred, analysedChars);
+    }
+
+    /**
+     * Dates by HeidelTime, on pieces of up to {@link Segments#MAX_CHARS} characters made of whole lines (so that
+     * "that day" still finds the date before it), checking the time budget before each. Without an anchor, an
+     * explicit date may give one (inferred publication), and the pieces are tagged again against it.
+     */
+    private Analysis analyseWithHeidelTime(String text, int fullLength, String language, LocalDate anchor, LocalDate receivedDate,
+                                           Budget budget) {
+        List<int[]> pieces = pieces(text);
+        List<List<DateMention>> found = new ArrayList<>();
+        int analysedChars = text.length();
+        for (int[] piece : pieces) {
+            if (budget.exceeded()) {
+                analysedChars = piece[0];
+                budget.incomplete("time budget " + budget.budget() + " exceeded after " + found.size() + " text pieces: analysed the first "
+                        + analysedChars + " of " + fullLength + " characters");
+                break;
+            }
+            found.add(otherLanguageDates.tag(language, text.substring(piece[0], piece[1]), piece[0], anchor));
+        }
+        LocalDate inferred = anchor == null ? PublishedDateInference.infer(found.stream().flatMap(List::stream).toList(), receivedDate) : null;
+        if (inferred != null) {
+            // all pieces again: narrative mode may have placed "ayer" against another date than the publication
+            for (int i = 0; i < found.size(); i++) {
+                if (budget.exceeded()) {
+                    budget.incomplete("time budget " + budget.budget() + " exceeded while resolving relative dates");
+                    break;
+                }
+                int[] piece = pieces.get(i);
+                found.set(i, otherLanguageDates.tag(language, text.substring(piece[0], piece[1]), piece[0], inferred));
+            }
+        }
+        return new Analysis(List.of(), found.stream().flatMap(List::stream).toList(), inferred, analysedChars);
+    }
+
+    /** [start, end) of consecutive whole lines of at most {@link Segments#MAX_CHARS} characters (longer lines cut as {@link Segments} does). */
+    private static List<int[]> pieces(String text) {
+        List<int[]> pieces = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (Segments.Segment segment : Segments.of(text)) {
+            int segmentEnd = segment.offset() + segment.text().length();
+            if (start >= 0 && segmentEnd - start > Segments.MAX_CHARS) {
+                pieces.add(new int[] {start, end});
+                start = -1;
+            }
+            if (start < 0) {
+                start = segment.offset();
+            }
+            end = segmentEnd;
+        }
+        if (start >= 0 && end > start) {
+            pieces.add(new int[] {start, end});
+        }
+        return pieces;
     }
 
     /**

@@ -190,8 +190,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (selected.contains("timex")) {
             for (Path dir : list(dataDir.resolve("timex"), Files::isDirectory)) {
                 List<TmlDocument> docs = new ArrayList<>();
+                String language = TmlDocument.languageOfSet(dir.getFileName().toString());
                 for (Path f : list(dir, p -> p.toString().endsWith(".tml"))) {
-                    docs.add(TmlReader.read(f));
+                    docs.add(TmlReader.read(f).inLanguage(language));
                 }
                 timex.put(dir.getFileName().toString(), limit(docs, limit));
             }

@@ -42,7 +42,7 @@ public final class NewsflowExtractor implements Extractor {
     @Override
     public List<Span> entities(ConllDocument document) {
         String text = document.text();
-        EnrichedArticle out = enrichText(document.id(), text, null);
+        EnrichedArticle out = enrichText(document.id(), text, null, null);
         List<Span> spans = new ArrayList<>();
         for (Entity entity : out.entities()) {
             for (Entity.Mention m : entity.mentions()) {
@@ -54,7 +54,7 @@ public final class NewsflowExtractor implements Extractor {
 
     @Override
     public List<TimexSpan> timexes(TmlDocument document) {
-        EnrichedArticle out = enrichText(document.id(), document.text(), document.dct());
+        EnrichedArticle out = enrichText(document.id(), document.text(), document.dct(), document.language());
         List<TimexSpan> spans = new ArrayList<>();
         for (DateMention d : out.dates()) {
             spans.add(new TimexSpan(d.start(), d.end(), d.type(), d.value(), d.text()));
@@ -70,8 +70,9 @@ public final class NewsflowExtractor implements Extractor {
         return text == null ? "" : text;
     }
 
-    private EnrichedArticle enrichText(String id, String text, String publishedAt) {
-        RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, null, null, "eval", null, text, null, null,
+    /** @param language the data set's language, as a client would give it; null to let the enricher detect it */
+    private EnrichedArticle enrichText(String id, String text, String publishedAt, String language) {
+        RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, null, null, "eval", null, text, null, language,
                 publishedAt, publishedAt == null ? null : "given", RECEIVED);
         EnrichedArticle out = enricher.enrich(raw, false);
         if (!text.equals(out.text())) {

@@ -48,14 +48,26 @@ public record EnrichedArticle(
      *                         stopped the enrichment (time budget, analysed characters, mentions): the record then
      *                         holds the full cleaned text and the entities and dates of the part analysed
      * @param incompleteReason what stopped it, e.g. "analysed the first 200000 of 570000 characters"; null when complete
+     * @param extractors       what ran on the text, e.g. {@code ["ner:en-conll4", "dates:sutime-en"]} or
+     *                         {@code ["dates:heideltime-es"]}; null (left out of the JSON) in records made before it existed
      */
     public record Enrichment(String version, long tookMs,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complete,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String incompleteReason) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String incompleteReason,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> extractors) {
 
-        /** A complete enrichment. */
+        public Enrichment {
+            extractors = extractors == null ? null : List.copyOf(extractors);
+        }
+
+        /** A complete enrichment, without the list of extractors. */
         public Enrichment(String version, long tookMs) {
-            this(version, tookMs, null, null);
+            this(version, tookMs, null, null, null);
+        }
+
+        /** Without the list of extractors. */
+        public Enrichment(String version, long tookMs, Boolean complete, String incompleteReason) {
+            this(version, tookMs, complete, incompleteReason, null);
         }
     }
 }

@@ -40,6 +40,20 @@ class EventJsonTest {
     }
 
     @Test
+    void theExtractorsThatRanAreListedAndLeftOutWhenUnknown() throws Exception {
+        var spanish = new EnrichedArticle.Enrichment("0.1.0", 42, null, null, java.util.List.of("dates:heideltime-es"));
+        String json = EventJson.mapper().writeValueAsString(spanish);
+        assertThat(json).isEqualTo("{\"version\":\"0.1.0\",\"tookMs\":42,\"extractors\":[\"dates:heideltime-es\"]}");
+        assertThat(EventJson.mapper().readValue(json, EnrichedArticle.Enrichment.class)).isEqualTo(spanish);
+        // nothing ran (a language without taggers) is said, not left out
+        assertThat(EventJson.mapper().writeValueAsString(new EnrichedArticle.Enrichment("0.1.0", 42, null, null, java.util.List.of())))
+                .isEqualTo("{\"version\":\"0.1.0\",\"tookMs\":42,\"extractors\":[]}");
+        // records written before the field existed have none
+        assertThat(EventJson.mapper().writeValueAsString(new EnrichedArticle.Enrichment("0.1.0", 42)))
+                .isEqualTo("{\"version\":\"0.1.0\",\"tookMs\":42}");
+    }
+
+    @Test
     void rawArticleOmitsAbsentFieldsAndIgnoresUnknownOnes() throws Exception {
         var raw = new RawArticle(1, "id", null, null, null, "T", "body", null, null, null, null, Instant.EPOCH);
         String json = EventJson.mapper().writeValueAsString(raw);

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the shared {@code .tml} files: {@code <DOCID>}, the {@code <DCT>} TIMEX3, and {@code <TEXT>} with inline,
  * non-nested TIMEX3 elements. The document text is the content of {@code <TEXT>} with the tags removed and the
- * XML entities unescaped; offsets count UTF-16 units from its start.
+ * XML entities unescaped; offsets count UTF-16 units from its start. Other TimeML annotation inside the text
+ * (EVENT, SIGNAL in the French TimeBank) is removed with its tags, its words kept.
  */
 public final class TmlReader {
 
@@ -22,6 +23,8 @@ public final class TmlReader {
     private static final Pattern DCT = Pattern.compile("<DCT>\\s*<TIMEX3([^>]*)>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<(/?)TIMEX3((?:\\s[^>]*)?)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
+    /** Any element but TIMEX3: {@code <EVENT ...>}, {@code </SIGNAL>}, {@code <MAKEINSTANCE .../>}. */
+    private static final Pattern OTHER_TAG = Pattern.compile("</?(?!TIMEX3\\b)[A-Za-z][\\w:-]*(?:\\s[^>]*)?/?>");
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
 
     private TmlReader() {
@@ -80,10 +83,11 @@ public final class TmlReader {
         return new TmlDocument(docId, dctValue, text.toString(), timexes);
     }
 
-    /** Text between tags: no other markup is allowed in {@code <TEXT>}. */
-    private static String plain(String raw, String docId) {
+    /** Text between TIMEX3 tags, without other annotation's tags: no other markup is allowed in {@code <TEXT>}. */
+    private static String plain(String tagged, String docId) {
+        String raw = OTHER_TAG.matcher(tagged).replaceAll("");
         if (raw.indexOf('<') >= 0) {
-            throw new IllegalArgumentException(docId + ": unexpected markup in <TEXT> (only TIMEX3 is allowed): "
+            throw new IllegalArgumentException(docId + ": a '<' that starts no element in <TEXT>: "
                     + raw.substring(raw.indexOf('<'), Math.min(raw.length(), raw.indexOf('<') + 40)));
         }
         return unescape(raw);

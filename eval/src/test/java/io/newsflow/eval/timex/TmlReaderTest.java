@@ -36,8 +36,32 @@ class TmlReaderTest {
     }
 
     @Test
-    void rejectsOtherMarkupAndNesting() {
-        assertThatThrownBy(() -> TmlReader.parse("<TimeML><TEXT>a <EVENT>b</EVENT></TEXT></TimeML>", "x"))
+    void otherAnnotationLosesItsTagsAndKeepsItsWords() {
+        // the French TimeBank: EVENT and SIGNAL inside the text, an empty DCT element
+        TmlDocument doc = TmlReader.parse("""
+                <TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t1" type="DATE" value="1999-05-18" /></DCT>
+                <TEXT>LE VILLAGE <EVENT class="OCCURRENCE" eid="e1">FERA</EVENT> LA FÊTE <SIGNAL sid="s1">dès</SIGNAL> \
+                <TIMEX3 tid="t3" type="DATE" value="1999-05-23">DIMANCHE</TIMEX3>.<MAKEINSTANCE eiid="ei1"/></TEXT></TimeML>
+                """, "fr");
+        assertThat(doc.dct()).isEqualTo("1999-05-18");
+        assertThat(doc.text()).isEqualTo("LE VILLAGE FERA LA FÊTE dès DIMANCHE.");
+        assertThat(doc.timexes()).singleElement().satisfies(t -> {
+            assertThat(doc.text().substring(t.start(), t.end())).isEqualTo("DIMANCHE");
+            assertThat(t.value()).isEqualTo("1999-05-23");
+        });
+    }
+
+    @Test
+    void theLanguageOfADataSetIsInItsName() {
+        assertThat(TmlDocument.languageOfSet("es-timebank-train")).isEqualTo("es");
+        assertThat(TmlDocument.languageOfSet("fr-timebank-dev")).isEqualTo("fr");
+        assertThat(TmlDocument.languageOfSet("meantime_en")).isEqualTo("en");
+        assertThat(TmlDocument.languageOfSet("timebank")).isNull();
+    }
+
+    @Test
+    void rejectsStrayMarkupAndNesting() {
+        assertThatThrownBy(() -> TmlReader.parse("<TimeML><TEXT>a < b</TEXT></TimeML>", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TmlReader.parse("<TimeML><TEXT><TIMEX3 type=\"DATE\"><TIMEX3 type=\"DATE\">a</TIMEX3></TIMEX3></TEXT></TimeML>", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
