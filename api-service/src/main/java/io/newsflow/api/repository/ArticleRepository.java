@@ -42,7 +42,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     public record ArticleRow(UUID id, String externalId, String url, String source, String title, String body,
                              String language, String publishedValue, String publishedBasis, Instant publishedAt,
                              Instant receivedAt, Instant storedAt, Instant sortAt, String enrichmentVersion,
-                             Long enrichmentTookMs, String enrichmentIncompleteReason, String traceId, String submittedBy, String entitiesJson,
+                             Long enrichmentTookMs, String enrichmentIncompleteReason, String enrichmentExtractorsJson, String traceId, String submittedBy, String entitiesJson,
                              String datesJson, List<Entity> entities, List<DateRow> dates) {
     }
 
@@ -156,16 +156,16 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
                                      published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                                     enrichment_incomplete_reason, trace_id, submitted_by, entities, dates)
+                                     enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, entities, dates)
                 SELECT id, external_id, url, source, title, body, language, published_value, published_basis,
                        published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                       enrichment_incomplete_reason, trace_id, submitted_by, CAST(entities AS jsonb), CAST(dates AS jsonb)
+                       enrichment_incomplete_reason, CAST(enrichment_extractors AS jsonb), trace_id, submitted_by, CAST(entities AS jsonb), CAST(dates AS jsonb)
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS t(id, external_id, url, source, title, body, language, published_value, published_basis,
                           published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                          enrichment_incomplete_reason, trace_id, submitted_by, entities, dates)
+                          enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, entities, dates)
                 ON CONFLICT (id) DO UPDATE SET
                     revisions = article.revisions + CASE WHEN article.id = ANY(?::uuid[]) THEN 1 ELSE 0 END,
                     submitted_by = CASE WHEN %1$s THEN EXCLUDED.submitted_by
@@ -176,6 +176,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
                     received_at = EXCLUDED.received_at, stored_at = EXCLUDED.stored_at, sort_at = EXCLUDED.sort_at,
                     enrichment_version = EXCLUDED.enrichment_version, enrichment_took_ms = EXCLUDED.enrichment_took_ms,
                     enrichment_incomplete_reason = EXCLUDED.enrichment_incomplete_reason,
+                    enrichment_extractors = EXCLUDED.enrichment_extractors,
                     trace_id = EXCLUDED.trace_id, entities = EXCLUDED.entities, dates = EXCLUDED.dates
                 RETURNING id, xmax = 0""".formatted(changed))) {
             int i = 0;
@@ -196,6 +197,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::enrichmentVersion));
             st.setArray(++i, c.createArrayOf("bigint", column(rows, ArticleRow::enrichmentTookMs)));
             st.setArray(++i, texts(c, rows, ArticleRow::enrichmentIncompleteReason));
+            st.setArray(++i, texts(c, rows, ArticleRow::enrichmentExtractorsJson));
             st.setArray(++i, texts(c, rows, ArticleRow::traceId));
             st.setArray(++i, texts(c, rows, ArticleRow::submittedBy));
             st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));

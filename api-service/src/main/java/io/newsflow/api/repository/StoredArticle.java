@@ -71,6 +71,11 @@ public class StoredArticle extends PanacheEntityBase {
     /** How many earlier versions are kept in article_revisions. */
     public int revisions;
 
+    /** What ran on the text (enrichment.extractors) as a JSON array, null when the record did not say (V10). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "enrichment_extractors")
+    public String enrichmentExtractorsJson;
+
     /** The enriched entities (with mentions) as JSON, written and read by the service's ObjectMapper. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "entities")

@@ -100,7 +100,8 @@ public class ArticleQueries {
                 a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
                 read(a.datesJson, new TypeReference<List<DateMention>>() { }),
                 new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs,
-                        a.enrichmentIncompleteReason == null ? null : false, a.enrichmentIncompleteReason),
+                        a.enrichmentIncompleteReason == null ? null : false, a.enrichmentIncompleteReason,
+                        a.enrichmentExtractorsJson == null ? null : read(a.enrichmentExtractorsJson, new TypeReference<List<String>>() { })),
                 a.storedAt, a.traceId, a.submittedBy, a.revisions);
     }
 

@@ -145,6 +145,7 @@ public class ArticleStore {
                 a.enrichment() == null ? null : a.enrichment().version(),
                 a.enrichment() == null ? null : a.enrichment().tookMs(),
                 a.enrichment() == null ? null : incompleteReason(a.enrichment()),
+                a.enrichment() == null || a.enrichment().extractors() == null ? null : toJson(a.enrichment().extractors()),
                 in.traceId(), in.submittedBy(), toJson(entities), toJson(a.dates()), entities, dates);
     }
 

@@ -73,12 +73,12 @@ class EnrichedArticleConsumerTest {
     }
 
     @Test
-    void anIncompleteEnrichmentIsStoredAndSaidSoWhileACompleteOneSaysNothing() throws Exception {
+    void anIncompleteEnrichmentAndItsExtractorsAreStoredAndShownWhileACompleteOneSaysNothing() throws Exception {
         EnrichedArticle full = haftarArticle();
         EnrichedArticle cut = new EnrichedArticle(full.schemaVersion(), java.util.UUID.randomUUID().toString(), null, null,
                 full.source(), full.title(), full.text(), full.language(), full.publishedAt(), full.receivedAt(),
                 full.entities(), full.dates(), new EnrichedArticle.Enrichment("test", 20_013, false,
-                "analysed the first 199987 of 570000 characters"));
+                "analysed the first 199987 of 570000 characters", List.of("ner:en-conll4", "dates:sutime-en")));
         send(full.id(), EventJson.mapper().writeValueAsString(full));
         send(cut.id(), EventJson.mapper().writeValueAsString(cut));
 
@@ -86,6 +86,7 @@ class EnrichedArticleConsumerTest {
             given().get("/articles/" + cut.id()).then().statusCode(200)
                     .body("enrichment.complete", equalTo(false))
                     .body("enrichment.incompleteReason", equalTo("analysed the first 199987 of 570000 characters"))
+                    .body("enrichment.extractors", equalTo(List.of("ner:en-conll4", "dates:sutime-en")))
                     .body("entities[0].key", equalTo("person:khalifa-haftar"));
             given().get("/articles/" + full.id()).then().statusCode(200)
                     .body("enrichment", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("complete")))
