@@ -44,8 +44,13 @@ public final class EntityKeys {
     }
 
     public static String key(EntityType type, String name) {
+        return key(type, name, null);
+    }
+
+    /** The key of a name in a text of the given language (ISO 639-1, null when unknown), see {@link PlaceNames}. */
+    public static String key(EntityType type, String name, String language) {
         String slug = type == EntityType.PERSON ? String.join("-", personTokens(name))
-                : slug(LatinSpelling.ascii(PlaceNames.english(name).orElse(name), false));
+                : slug(LatinSpelling.ascii(PlaceNames.english(name, language).orElse(name), false));
         return type.keyPrefix() + ":" + asciiOnly(slug, name);
     }
 

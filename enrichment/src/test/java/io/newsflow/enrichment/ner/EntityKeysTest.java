@@ -84,8 +84,13 @@ class EntityKeysTest {
         assertThat(location("Tripoli")).isEqualTo("location:tripoli");
         assertThat(location("Benghazi")).isEqualTo("location:benghazi");
         assertThat(location("Georgia")).isEqualTo("location:georgia");
-        assertThat(location("Columbia")).isEqualTo("location:columbia");
         assertThat(location("Paris")).isEqualTo("location:paris");
+        // a country's name in one language can be an English name of something else: in English text only names
+        // in other scripts are looked up
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Columbia", "en")).isEqualTo("location:columbia");
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Columbia", "ro")).isEqualTo("location:colombia");
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Deutschland", "en")).isEqualTo("location:deutschland");
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Германия", "en")).isEqualTo("location:germany");
         assertThat(person("Sergey Lavrov")).isEqualTo("person:sergei-lavrov");
     }
 
