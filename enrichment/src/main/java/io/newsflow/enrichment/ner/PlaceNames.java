@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  *   <li>Latin-script names of fewer than three letters and one-word acronyms ("USA") are skipped: English writes
  *       them too, and two letters would also catch organisations.</li>
  * </ul>
- * Only whole names are looked up: "Deutsche Bank" is not "Germany". In English text, only names in other scripts are
- * (see {@link #english(String, String)}).
+ * Only whole names are looked up: "Deutsche Bank" is not "Germany". In text of a known language, a Latin-script
+ * name counts only if that language uses it (see {@link #english(String, String)}).
  */
 public final class PlaceNames {
 
@@ -51,10 +51,13 @@ public final class PlaceNames {
         static final Table INSTANCE = build();
 
         final Map<String, String> englishBySlug;
+        /** The languages that use each Latin-script name. */
+        final Map<String, Set<String>> languagesBySlug;
         final BuildCost cost;
 
-        Table(Map<String, String> englishBySlug, BuildCost cost) {
+        Table(Map<String, String> englishBySlug, Map<String, Set<String>> languagesBySlug, BuildCost cost) {
             this.englishBySlug = englishBySlug;
+            this.languagesBySlug = languagesBySlug;
             this.cost = cost;
         }
     }
@@ -68,21 +71,24 @@ public final class PlaceNames {
     }
 
     /**
-     * As {@link #english(String)}, for a name in a text of the given language (ISO 639-1, null when unknown). In
-     * English text only names in other scripts are looked up: a Latin-script name of a country in some language
-     * may be an English name of something else ("Columbia" is Romanian for Colombia).
+     * As {@link #english(String)}, for a name in a text of the given language (ISO 639-1; null or "und" when
+     * unknown). When the language is known, a Latin-script name counts only if that language uses it: a country's
+     * name in one language is often another place's name in another ("Columbia" is Romanian for Colombia, "England"
+     * some language's name for the United Kingdom), and in English text no Latin-script name is renamed. Names in
+     * other scripts count whatever the language.
      */
     public static Optional<String> english(String name, String language) {
         String slug = EntityKeys.slug(name);
-        if (isEnglish(language) && slug.codePoints().allMatch(c -> c < 0x250)) {
+        String base = language == null ? "und" : language.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        if (!base.equals("und") && isLatin(slug)
+                && !Table.INSTANCE.languagesBySlug.getOrDefault(slug, Set.of()).contains(base)) {
             return Optional.empty();
         }
         return Optional.ofNullable(Table.INSTANCE.englishBySlug.get(slug));
     }
 
-    private static boolean isEnglish(String language) {
-        return language != null && (language.equalsIgnoreCase("en") || language.regionMatches(true, 0, "en-", 0, 3)
-                || language.regionMatches(true, 0, "en_", 0, 3));
+    private static boolean isLatin(String slug) {
+        return slug.codePoints().allMatch(c -> c < 0x250);
     }
 
     public static BuildCost buildCost() {
@@ -108,13 +114,13 @@ public final class PlaceNames {
 
         Set<String> englishSlugs = new HashSet<>(englishVariants());
         Map<String, Set<String>> regionsBySlug = new HashMap<>();
+        Map<String, Set<String>> languagesBySlug = new HashMap<>();
         List<ULocale> locales = Stream.of(ULocale.getAvailableLocales()).filter(l -> l.getCountry().isEmpty()).toList();
         for (ULocale locale : locales) {
-            boolean english = locale.getLanguage().equals("en");
             for (LocaleDisplayNames names : List.of(LocaleDisplayNames.getInstance(locale),
                     LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_SHORT))) {
                 for (String region : regions) {
-                    add(name(names, region), region, english, englishSlugs, regionsBySlug);
+                    add(name(names, region), region, locale.getLanguage(), englishSlugs, regionsBySlug, languagesBySlug);
                 }
             }
         }
@@ -126,10 +132,10 @@ public final class PlaceNames {
                 .filter(l -> l.getCountry().isEmpty() && !icuLanguages.contains(l.getLanguage() + "_" + l.getScript()))
                 .toList();
         for (Locale locale : jdkLocales) {
-            boolean english = locale.getLanguage().equals("en");
             for (String region : Locale.getISOCountries()) {
                 String name = new Locale("", region).getDisplayCountry(locale);
-                add(name.equals(region) ? null : name, region, english, englishSlugs, regionsBySlug);
+                add(name.equals(region) ? null : name, region, locale.getLanguage(), englishSlugs, regionsBySlug,
+                        languagesBySlug);
             }
         }
 
@@ -143,12 +149,13 @@ public final class PlaceNames {
             }
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Table(Map.copyOf(englishBySlug),
+        languagesBySlug.keySet().retainAll(englishBySlug.keySet());
+        return new Table(Map.copyOf(englishBySlug), Map.copyOf(languagesBySlug),
                 new BuildCost(englishBySlug.size(), regions.size(), locales.size() + jdkLocales.size(), millis));
     }
 
-    private static void add(String name, String region, boolean english, Set<String> englishSlugs,
-                            Map<String, Set<String>> regionsBySlug) {
+    private static void add(String name, String region, String language, Set<String> englishSlugs,
+                            Map<String, Set<String>> regionsBySlug, Map<String, Set<String>> languagesBySlug) {
         if (name == null) {
             return;
         }
@@ -156,16 +163,19 @@ public final class PlaceNames {
         if (slug.isEmpty()) {
             return;
         }
-        if (english) {
+        if (language.equals("en")) {
             englishSlugs.add(slug);
             return;
         }
         int letters = (int) slug.codePoints().filter(Character::isLetter).count();
-        boolean latin = slug.codePoints().allMatch(c -> c < 0x250);
+        boolean latin = isLatin(slug);
         if (latin && (letters < 3 || ACRONYM.matcher(name).matches())) {
             return;
         }
         regionsBySlug.computeIfAbsent(slug, k -> new HashSet<>(1)).add(region);
+        if (latin) {
+            languagesBySlug.computeIfAbsent(slug, k -> new HashSet<>(2)).add(language);
+        }
     }
 
     /** English's other names of regions ("Czech Republic", "Ivory Coast", "Burma"), which English text uses too. */

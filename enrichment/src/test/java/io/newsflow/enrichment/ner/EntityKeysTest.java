@@ -91,6 +91,10 @@ class EntityKeysTest {
         assertThat(EntityKeys.key(EntityType.LOCATION, "Columbia", "ro")).isEqualTo("location:colombia");
         assertThat(EntityKeys.key(EntityType.LOCATION, "Deutschland", "en")).isEqualTo("location:deutschland");
         assertThat(EntityKeys.key(EntityType.LOCATION, "Германия", "en")).isEqualTo("location:germany");
+        // with the text's language known, a Latin-script name counts in that language only
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Deutschland", "de")).isEqualTo("location:germany");
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Columbia", "de")).isEqualTo("location:columbia");
+        assertThat(EntityKeys.key(EntityType.LOCATION, "Alemania", "es-MX")).isEqualTo("location:germany");
         assertThat(person("Sergey Lavrov")).isEqualTo("person:sergei-lavrov");
     }
 
