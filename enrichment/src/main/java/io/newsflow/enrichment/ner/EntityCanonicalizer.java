@@ -111,7 +111,10 @@ public final class EntityCanonicalizer {
         return canonicalize(mentions, null);
     }
 
-    /** @param language the text's language (ISO 639-1, null when unknown): in English text keys stay English */
+    /**
+     * @param language the text's language (ISO 639-1, null when unknown): which Latin-script country names are
+     *                 read as such ("Columbia" is Colombia in Romanian text only), see {@link PlaceNames}
+     */
     public static List<Entity> canonicalize(List<RawMention> mentions, String language) {
         Map<String, Form> forms = new LinkedHashMap<>();
         for (RawMention m : MentionRules.apply(mentions)) {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Entities of articles in other languages: the same key as in English, the article's own spelling kept. */
 class EntityCanonicalizerLanguagesTest {
 
-    private static List<Entity> canonicalize(String text, EntityType type, String... spans) {
+    private static List<Entity> canonicalize(String language, String text, EntityType type, String... spans) {
         List<RawMention> mentions = new java.util.ArrayList<>();
         int from = 0;
         for (String span : spans) {
@@ -20,19 +20,27 @@ class EntityCanonicalizerLanguagesTest {
             mentions.add(new RawMention(type, span, start, start + span.length()));
             from = start + span.length();
         }
-        return EntityCanonicalizer.canonicalize(mentions);
+        return EntityCanonicalizer.canonicalize(mentions, language);
     }
 
     @Test
     void russlandAndRussiaInTwoArticlesAreOneEntity() {
-        List<Entity> german = canonicalize("Russland hat am Montag erklärt, Russland werde nicht verhandeln.",
+        List<Entity> german = canonicalize("de", "Russland hat am Montag erklärt, Russland werde nicht verhandeln.",
                 EntityType.LOCATION, "Russland", "Russland");
-        List<Entity> english = canonicalize("Russia said on Monday it would not negotiate.", EntityType.LOCATION, "Russia");
+        List<Entity> english = canonicalize("en", "Russia said on Monday it would not negotiate.", EntityType.LOCATION, "Russia");
         assertThat(german).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo(english.get(0).key()).isEqualTo("location:russia");
             assertThat(e.name()).isEqualTo("Russland");
             assertThat(e.mentions()).extracting(Entity.Mention::text).containsExactly("Russland", "Russland");
         });
+    }
+
+    @Test
+    void inEnglishTextALatinNameOfACountryInAnotherLanguageStaysItself() {
+        assertThat(canonicalize("en", "He studied at Columbia.", EntityType.LOCATION, "Columbia"))
+                .extracting(Entity::key).containsExactly("location:columbia");
+        assertThat(canonicalize("ro", "A plecat în Columbia.", EntityType.LOCATION, "Columbia"))
+                .extracting(Entity::key).containsExactly("location:colombia");
     }
 
     @Test
@@ -47,7 +55,7 @@ class EntityCanonicalizerLanguagesTest {
 
     @Test
     void aCyrillicSurnameJoinsTheLatinFullNameOfTheSameArticle() {
-        List<Entity> entities = canonicalize("Vladimir Putin (Владимир Путин) spoke. Путин said no.",
+        List<Entity> entities = canonicalize(null, "Vladimir Putin (Владимир Путин) spoke. Путин said no.",
                 EntityType.PERSON, "Vladimir Putin", "Владимир Путин", "Путин");
         assertThat(entities).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo("person:vladimir-putin");
