@@ -206,7 +206,8 @@ public final class Enricher {
         // the name rules are English ones and see the part the taggers finished: entities are those of the analysed part
         String named = analysed.substring(0, analysis.analysedChars());
         List<Entity> entities = !profile.runsNer() ? List.of() : EntityCanonicalizer.canonicalize(MentionPropagation.propagate(named,
-                AcronymDefinitions.apply(named, PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))));
+                AcronymDefinitions.apply(named, PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))),
+                language);
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()
                 : ArticleIds.derive(raw.source(), raw.externalId(), raw.url(), raw.title(), raw.text() != null ? raw.text() : raw.html());

@@ -108,6 +108,14 @@ public final class EntityCanonicalizer {
     }
 
     public static List<Entity> canonicalize(List<RawMention> mentions) {
+        return canonicalize(mentions, null);
+    }
+
+    /**
+     * @param language the text's language (ISO 639-1, null when unknown): which Latin-script country names are
+     *                 read as such ("Columbia" is Colombia in Romanian text only), see {@link PlaceNames}
+     */
+    public static List<Entity> canonicalize(List<RawMention> mentions, String language) {
         Map<String, Form> forms = new LinkedHashMap<>();
         for (RawMention m : MentionRules.apply(mentions)) {
             String name = canonicalName(m);
@@ -138,7 +146,7 @@ public final class EntityCanonicalizer {
         groups.sort(Comparator.comparingInt(Group::firstStart));
         for (Group g : groups) {
             String name = displayName(g);
-            String key = EntityKeys.key(g.type, name);
+            String key = EntityKeys.key(g.type, name, language);
             List<Entity.Mention> ms = new ArrayList<>();
             for (Form f : g.forms) {
                 // "Will Haftar" that joined Haftar's group: the modal is not part of the name, nor of the mention

@@ -21,6 +21,17 @@ import java.util.regex.Pattern;
  *   <li>the Arabic article is dropped when it is hyphenated to a name or written in lower case inside a name:
  *       "Fayez al-Sarraj", "Fayez Sarraj" -> {@code fayez-sarraj}; "Al Gore" is left alone.</li>
  * </ul>
+ *
+ * <p>Keys are the same in every language and ASCII:
+ * <ul>
+ *   <li>a place, organization or other name that is a country, continent or world region in some language is
+ *       keyed by its English name ("Deutschland", "Германия", "德国" -> {@code location:germany}), see
+ *       {@link PlaceNames}; whole names only, "Deutsche Bank" stays itself;</li>
+ *   <li>names in other scripts are keyed by their Latin spelling ("Владимир Путин" -> {@code person:vladimir-putin},
+ *       like "Vladimir Putin"), see {@link LatinSpelling}.</li>
+ * </ul>
+ * Names that are ASCII once their accents are stripped, and are not a foreign name of a region, keep the key they
+ * always had.
  */
 public final class EntityKeys {
 
@@ -33,8 +44,29 @@ public final class EntityKeys {
     }
 
     public static String key(EntityType type, String name) {
-        String slug = type == EntityType.PERSON ? String.join("-", personTokens(name)) : slug(name);
-        return type.keyPrefix() + ":" + slug;
+        return key(type, name, null);
+    }
+
+    /** The key of a name in a text of the given language (ISO 639-1, null when unknown), see {@link PlaceNames}. */
+    public static String key(EntityType type, String name, String language) {
+        String slug = type == EntityType.PERSON ? String.join("-", personTokens(name))
+                : slug(LatinSpelling.ascii(PlaceNames.english(name, language).orElse(name), false));
+        return type.keyPrefix() + ":" + asciiOnly(slug, name);
+    }
+
+    /** Whatever no transform could spell in Latin letters is left out; a name of nothing but that gets its code points. */
+    private static String asciiOnly(String slug, String name) {
+        if (slug.chars().allMatch(c -> c < 0x80)) {
+            return slug;
+        }
+        String ascii = slug(slug.replaceAll("[^\\x00-\\x7F]+", "-"));
+        if (!ascii.isEmpty()) {
+            return ascii;
+        }
+        StringBuilder codes = new StringBuilder();
+        name.strip().codePoints().filter(Character::isLetterOrDigit)
+                .forEach(c -> codes.append(codes.length() == 0 ? "" : "-").append(Integer.toHexString(c)));
+        return codes.toString();
     }
 
     /** NFKD, accents stripped, lower case, other characters to '-'. */
@@ -52,10 +84,10 @@ public final class EntityKeys {
         return slug.substring(from, to);
     }
 
-    /** The comparable tokens of a person name: slugged, Arabic article dropped, 'y' normalised. */
+    /** The comparable tokens of a person name: in Latin letters, slugged, Arabic article dropped, 'y' normalised. */
     public static List<String> personTokens(String name) {
         List<String> tokens = new ArrayList<>();
-        String[] words = WHITESPACE.split(name.strip());
+        String[] words = WHITESPACE.split(LatinSpelling.ascii(name, true).strip());
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             if (i > 0 && (w.equals("al") || w.equals("el")) && i < words.length - 1) {
