@@ -94,7 +94,7 @@ public final class HeidelTimeTagger {
             LOG.log(System.Logger.Level.WARNING, "HeidelTime (" + language + ") failed on " + text.length() + " characters", e);
             return List.of();
         }
-        return withYears(withoutOverlaps(found), text, offset);
+        return joinSplitDates(withoutOverlaps(found), text, offset);
     }
 
     /** A day and month without a year: "12. Apr." (value XXXX-04-12, or the anchor's year). */
@@ -111,7 +111,7 @@ public final class HeidelTimeTagger {
      * comes as "12. Apr." without its year (which then only the anchor gives); "12 abr 2019" comes as "abr 2019"
      * without its day. The year written right after, or the day written right before, joins the date.
      */
-    static List<DateMention> withYears(List<DateMention> found, String text, int offset) {
+    static List<DateMention> joinSplitDates(List<DateMention> found, String text, int offset) {
         List<DateMention> joined = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             DateMention d = found.get(i);
@@ -130,7 +130,8 @@ public final class HeidelTimeTagger {
                     }
                     continue;
                 }
-            } else if ("DATE".equals(d.type()) && month.matches() && !d.text().isEmpty() && Character.isLetter(d.text().charAt(0))) {
+            } else if ("DATE".equals(d.type()) && month.matches() && !d.text().isEmpty() && Character.isLetter(d.text().charAt(0))
+                    && WRITTEN_YEAR.matcher(d.text()).find()) {
                 int from = Math.max(0, start - 12);
                 Matcher day = DAY_BEFORE.matcher(text.substring(from, start));
                 if (day.find()) {
