@@ -57,4 +57,19 @@ class EnricherInferredDatesTest {
         assertInferred(a, "fr");
         assertThat(date(a, "hier").value()).isEqualTo("2019-04-11");
     }
+
+    @Test
+    void datelinesWithAnAbbreviatedMonth() {
+        // HeidelTime reads "12. Apr." without its year and "ABR 2019" without its day: joined again, they give the date
+        EnrichedArticle german = enrich("Berlin, 12. Apr. 2019\n"
+                + "Der Finanzminister sagte gestern, eine Einigung mit den Ländern sei in greifbarer Nähe.\n"
+                + "Die Verhandlungen hatten vor drei Monaten begonnen und sollen vor dem Sommer enden.");
+        assertInferred(german, "de");
+        assertThat(date(german, "gestern").value()).isEqualTo("2019-04-11");
+        EnrichedArticle spanish = enrich("Madrid 12 ABR 2019\n"
+                + "El ministro de Hacienda dijo ayer que el acuerdo con las comunidades autónomas está muy cerca.\n"
+                + "Las negociaciones comenzaron hace tres meses y deberían terminar antes del verano.");
+        assertInferred(spanish, "es");
+        assertThat(date(spanish, "ayer").value()).isEqualTo("2019-04-11");
+    }
 }
