@@ -173,7 +173,7 @@ public final class Enricher {
         String text = body;
         if (clean) {
             title = TitleCleaner.clean(title, body);
-            text = TextCleaner.clean(body, title);
+            text = TextCleaner.clean(body, title, raw.language());
             if (title == null) {
                 title = TitleCleaner.fromText(text);
             }

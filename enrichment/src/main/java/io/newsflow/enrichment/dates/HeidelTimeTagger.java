@@ -12,6 +12,7 @@ import org.apache.uima.cas.FSIterator;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.jcas.tcas.Annotation;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Time expressions in the languages HeidelTime 2.2.1 has rules for (German, Spanish, French, ...), without a POS
@@ -91,7 +94,68 @@ public final class HeidelTimeTagger {
             LOG.log(System.Logger.Level.WARNING, "HeidelTime (" + language + ") failed on " + text.length() + " characters", e);
             return List.of();
         }
-        return withoutOverlaps(found);
+        return joinSplitDates(withoutOverlaps(found), text, offset);
+    }
+
+    /** A day and month without a year: "12. Apr." (value XXXX-04-12, or the anchor's year). */
+    private static final Pattern DAY_MONTH_VALUE = Pattern.compile("^(?:XXXX|\\d{4})-(\\d{2})-(\\d{2})$");
+    private static final Pattern MONTH_VALUE = Pattern.compile("^(\\d{4})-(\\d{2})$");
+    private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<!\\d)\\d{4}(?!\\d)");
+    /** A year right after a date that ends with an abbreviation's period: "12. Apr.| 2019", "12 avr.| 2019". */
+    private static final Pattern YEAR_AFTER = Pattern.compile("^\\s{1,2}((?:1[89]|2\\d)\\d{2})(?![\\d\\p{L}])");
+    /** A day right before a month and year: "12 |abr 2019", "12 de |abr 2019". */
+    private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\d\\p{L}])(\\d{1,2})\\.?\\s+(?:\\p{Ll}{1,2}\\s+)?$");
+
+    /**
+     * Full dates HeidelTime's rules split: the period of an abbreviated month ends its sentence, so "12. Apr. 2019"
+     * comes as "12. Apr." without its year (which then only the anchor gives); "12 abr 2019" comes as "abr 2019"
+     * without its day. The year written right after, or the day written right before, joins the date.
+     */
+    static List<DateMention> joinSplitDates(List<DateMention> found, String text, int offset) {
+        List<DateMention> joined = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            DateMention d = found.get(i);
+            int start = d.start() - offset;
+            int end = d.end() - offset;
+            Matcher dayMonth = DAY_MONTH_VALUE.matcher(d.value());
+            Matcher month = MONTH_VALUE.matcher(d.value());
+            if ("DATE".equals(d.type()) && dayMonth.matches() && d.text().endsWith(".") && !WRITTEN_YEAR.matcher(d.text()).find()) {
+                Matcher year = YEAR_AFTER.matcher(text.substring(end));
+                if (year.find() && validDate(year.group(1), dayMonth.group(1), dayMonth.group(2))) {
+                    int yearEnd = end + year.end(1);
+                    joined.add(new DateMention(text.substring(start, yearEnd), d.start(), offset + yearEnd, "DATE",
+                            year.group(1) + "-" + dayMonth.group(1) + "-" + dayMonth.group(2), true));
+                    while (i + 1 < found.size() && found.get(i + 1).start() < offset + yearEnd) {
+                        i++; // the year alone, now part of the date
+                    }
+                    continue;
+                }
+            } else if ("DATE".equals(d.type()) && month.matches() && !d.text().isEmpty() && Character.isLetter(d.text().charAt(0))
+                    && WRITTEN_YEAR.matcher(d.text()).find()) {
+                int from = Math.max(0, start - 12);
+                Matcher day = DAY_BEFORE.matcher(text.substring(from, start));
+                if (day.find()) {
+                    int dayStart = from + day.start(1);
+                    String dd = String.format("%02d", Integer.parseInt(day.group(1)));
+                    boolean free = joined.isEmpty() || joined.get(joined.size() - 1).end() <= offset + dayStart;
+                    if (free && validDate(month.group(1), month.group(2), dd)) {
+                        joined.add(new DateMention(text.substring(dayStart, end), offset + dayStart, d.end(), "DATE", d.value() + "-" + dd, true));
+                        continue;
+                    }
+                }
+            }
+            joined.add(d);
+        }
+        return joined;
+    }
+
+    private static boolean validDate(String year, String month, String day) {
+        try {
+            LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private static void collect(JCas jcas, String text, int offset, List<DateMention> out) {

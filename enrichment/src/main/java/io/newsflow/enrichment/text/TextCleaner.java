@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  *
  * <p>Only short lines are candidates (at most {@value #SHORT_LINE_WORDS} words): prose paragraphs are never
  * dropped by a keyword.
+ *
+ * <p>The patterns here are English; the same kinds of line in other languages ("Leserkommentare", "Compartir",
+ * "À lire aussi : ...") come from the phrase tables of {@link BoilerplatePhrases}, which also say which of them
+ * need the article's language.
  */
 public final class TextCleaner {
 
@@ -86,6 +91,14 @@ public final class TextCleaner {
 
     /** Cleans a body; {@code title} (may be null) lets repeated headline lines go. */
     public static String clean(String body, String title) {
+        return clean(body, title, null);
+    }
+
+    /**
+     * @param language the article's language (ISO 639-1, "de-AT" will do), or null: then it is detected, only if
+     *                 a rule that needs it comes to a line
+     */
+    public static String clean(String body, String title, String language) {
         if (body == null) {
             return "";
         }
@@ -95,6 +108,7 @@ public final class TextCleaner {
         String normTitle = title == null ? null : normalise(title);
         Character.UnicodeScript mainScript = dominantScript(text);
         int totalChars = text.length();
+        Supplier<String> articleLanguage = languageOf(language, title, text);
 
         List<String> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -111,8 +125,9 @@ public final class TextCleaner {
             }
             String norm = normalise(line);
             int words = TitleCleaner.words(line);
-            if (words <= 12 && hasContent && lineStart > totalChars / 2 && TAIL_HEADING.matcher(norm).matches()) {
-                if (COMMENT_HEADING.matcher(norm).matches()) {
+            BoilerplatePhrases.Tail tail = words <= 12 && hasContent && lineStart > totalChars / 2 ? tailHeading(norm) : null;
+            if (tail != null) {
+                if (tail == BoilerplatePhrases.Tail.COMMENTS) {
                     break; // the rest is the comment section
                 }
                 inLinkList = true; // "related posts", "don't miss": headlines follow, maybe the article again after them
@@ -124,7 +139,7 @@ public final class TextCleaner {
                 }
                 inLinkList = false;
             }
-            if (isBoilerplate(line, norm, words, normTitle, mainScript)) {
+            if (isBoilerplate(line, norm, words, normTitle, mainScript, articleLanguage)) {
                 continue;
             }
             // quoted replies and repeated paragraphs: drop a line that repeats an earlier one or a recent line's text
@@ -140,7 +155,16 @@ public final class TextCleaner {
         return joinCollapsingBlankLines(kept);
     }
 
-    static boolean isBoilerplate(String line, String norm, int words, String normTitle, Character.UnicodeScript mainScript) {
+    /** A "related posts" or comments heading (English pattern or another language's phrase), or null. */
+    private static BoilerplatePhrases.Tail tailHeading(String norm) {
+        if (TAIL_HEADING.matcher(norm).matches()) {
+            return COMMENT_HEADING.matcher(norm).matches() ? BoilerplatePhrases.Tail.COMMENTS : BoilerplatePhrases.Tail.LINKS;
+        }
+        return BoilerplatePhrases.tailHeading(norm);
+    }
+
+    static boolean isBoilerplate(String line, String norm, int words, String normTitle, Character.UnicodeScript mainScript,
+                                 Supplier<String> articleLanguage) {
         if (norm.isEmpty()) {
             return true; // only decoration, e.g. "* * *" or "---"
         }
@@ -157,7 +181,24 @@ public final class TextCleaner {
                 || COUNTER.matcher(norm).matches()
                 || SHORTCODE.matcher(norm).matches()
                 || isShareRow(norm)
-                || isForeignScript(line, mainScript);
+                || isForeignScript(line, mainScript)
+                || BoilerplatePhrases.isBoilerplateLine(norm)
+                || BoilerplatePhrases.isSubscribePrompt(norm, articleLanguage);
+    }
+
+    /** The article's primary language code, given or detected once on first use. */
+    private static Supplier<String> languageOf(String given, String title, String text) {
+        if (given != null && !given.isBlank()) {
+            String code = given.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+            return () -> code;
+        }
+        String[] detected = new String[1];
+        return () -> {
+            if (detected[0] == null) {
+                detected[0] = LanguageDetection.detect(title, text);
+            }
+            return detected[0];
+        };
     }
 
     /** The headline again with a site suffix or behind a breadcrumb ("Home Reports Headline"). */
@@ -172,7 +213,7 @@ public final class TextCleaner {
     private static boolean isShareRow(String norm) {
         String[] tokens = norm.split("[\\s|,/·•]+");
         for (String t : tokens) {
-            if (!t.isEmpty() && !SOCIAL.contains(t)) {
+            if (!t.isEmpty() && !SOCIAL.contains(t) && !BoilerplatePhrases.isShareLabel(t)) {
                 return false;
             }
         }

@@ -55,4 +55,21 @@ class HeidelTimeTaggerTest {
                 new DateMention("hoy", 25, 28, "DATE", "PRESENT_REF", false));
         assertThat(HeidelTimeTagger.withoutOverlaps(found)).extracting(DateMention::text).containsExactly("12 de abril de 2019", "hoy");
     }
+
+    @Test
+    void anAbbreviatedMonthKeepsItsYearAndAMonthWithYearItsDay() {
+        // HeidelTime ends a sentence at "Apr." and reads "abr 2019" without the day before it
+        assertThat(TAGGER.tag("german", "Berlin, 12. Apr. 2019", 0, null)).extracting(DateMention::text, DateMention::value, DateMention::resolved)
+                .containsExactly(tuple("12. Apr. 2019", "2019-04-12", true));
+        assertThat(TAGGER.tag("french", "Paris, 12 avr. 2019", 100, LocalDate.of(2020, 1, 1)))
+                .extracting(DateMention::text, DateMention::start, DateMention::value).containsExactly(tuple("12 avr. 2019", 107, "2019-04-12"));
+        assertThat(TAGGER.tag("spanish", "Madrid 12 ABR 2019 - 10:32 CEST", 0, null)).extracting(DateMention::text, DateMention::value)
+                .contains(tuple("12 ABR 2019", "2019-04-12"));
+    }
+
+    @Test
+    void aNumberAfterADateIsNoYearOfItWithoutTheAbbreviation() {
+        String text = "Am 12. April, 2000 Menschen demonstrierten in Berlin.";
+        assertThat(TAGGER.tag("german", text, 0, LocalDate.of(2019, 4, 20))).extracting(DateMention::value).doesNotContain("2000-04-12");
+    }
 }
