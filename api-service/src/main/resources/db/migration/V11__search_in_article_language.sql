@@ -10,7 +10,7 @@
 --   (article_search_idx) and finds the German and the English articles alike.
 -- * That OR is a superset: a German stem of the query may equal a lexeme of an English article, and a negated
 --   word ("-word") negates only in its own branch. So the API also rechecks each candidate with the query parsed
---   in the article's own configuration ("a.search @@ websearch_to_tsquery(a.search_config, :q)"): an article
+--   in the article's own configuration ("a.search @@ websearch_to_tsquery(CAST(a.search_config AS regconfig), :q)"): an article
 --   matches exactly when its own language's reading of the query matches it, so English articles behave as
 --   before. The recheck is a per-row filter on the few candidates the index returned.
 --   The rejected alternative, to_tsvector(article config) || to_tsvector('simple'), doubles every vector and
@@ -19,7 +19,8 @@
 -- ISO 639-1 code -> the PostgreSQL text-search configuration of that language. A code without a stemmer in
 -- PostgreSQL (zh, ja, ko, fa, he, ...) and 'und' get simple (words lower-cased, no stemming, no stop words). No
 -- language at all is searched in English, as every article was before.
-CREATE FUNCTION newsflow_search_config(language text) RETURNS regconfig
+-- The name, as text: a stored regconfig (an OID) would stop pg_upgrade, so the article keeps the name.
+CREATE FUNCTION newsflow_search_config_name(language text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 SELECT CASE lower(language)
     WHEN 'ar' THEN 'arabic'     WHEN 'hy' THEN 'armenian'   WHEN 'eu' THEN 'basque'     WHEN 'ca' THEN 'catalan'
@@ -31,7 +32,14 @@ SELECT CASE lower(language)
     WHEN 'sr' THEN 'serbian'    WHEN 'es' THEN 'spanish'    WHEN 'sv' THEN 'swedish'    WHEN 'ta' THEN 'tamil'
     WHEN 'tr' THEN 'turkish'    WHEN 'yi' THEN 'yiddish'
     ELSE CASE WHEN language IS NULL THEN 'english' ELSE 'simple' END
-END::regconfig
+END
+$$;
+
+-- The same as a regconfig, for to_tsvector. Declared IMMUTABLE (the built-in configurations never change), which
+-- the cast from a name is not, so that a generated column may use it.
+CREATE FUNCTION newsflow_search_config(language text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT newsflow_search_config_name(language)::regconfig
 $$;
 
 -- Every configuration newsflow_search_config returns, once (keep the two lists together).
@@ -53,7 +61,7 @@ WHERE numnode(parsed) > 0
 $$;
 
 ALTER TABLE article DROP COLUMN search;
-ALTER TABLE article ADD COLUMN search_config regconfig GENERATED ALWAYS AS (newsflow_search_config(language)) STORED;
+ALTER TABLE article ADD COLUMN search_config text GENERATED ALWAYS AS (newsflow_search_config_name(language)) STORED;
 ALTER TABLE article ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector(newsflow_search_config(language), left(coalesce(title, ''), 1000)), 'A') ||
     setweight(to_tsvector(newsflow_search_config(language), left(body, 100000)), 'B')) STORED;

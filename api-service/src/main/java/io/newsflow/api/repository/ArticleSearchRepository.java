@@ -64,7 +64,7 @@ public class ArticleSearchRepository {
         sql.append("SELECT a.id, a.title, a.source, a.url, a.language, a.published_value, a.published_basis, a.sort_at, ");
         if (c.text() != null) {
             // the snippet marks the words the article's own language matched
-            sql.append("ts_headline(a.search_config, a.body, websearch_to_tsquery(a.search_config, :q), ")
+            sql.append("ts_headline(CAST(a.search_config AS regconfig), a.body, websearch_to_tsquery(CAST(a.search_config AS regconfig), :q), ")
                     .append("'StartSel=").append(MARK_START).append(", StopSel=").append(MARK_END)
                     .append(", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"') ");
             params.put("q", c.text());
@@ -80,7 +80,7 @@ public class ArticleSearchRepository {
             // Each article is indexed in its own language (V11): the GIN index is asked the query parsed in every
             // configuration, then each candidate is checked against the query parsed in its own, so that an article
             // matches exactly when its language's reading of the query matches (negations included)
-            sql.append(" AND a.search @@ newsflow_search_query(:q) AND a.search @@ websearch_to_tsquery(a.search_config, :q)");
+            sql.append(" AND a.search @@ newsflow_search_query(:q) AND a.search @@ websearch_to_tsquery(CAST(a.search_config AS regconfig), :q)");
         }
         if (c.entityKeys() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (:keys))");
