@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,9 @@ class QueryApiTest {
 
     @Inject
     ArticleStore store;
+
+    @Inject
+    EntityManager em;
 
     String source;
     String person;
@@ -122,6 +126,20 @@ class QueryApiTest {
         // one query finds the articles of every language it has words in
         given().queryParam("source", source).queryParam("q", "Berlin OR London").get("/articles").then()
                 .body("items.title", contains("Coalition in London", "Koalition in Berlin"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLanguagesConfigurationIsAmongThoseTheQueryIsParsedIn() {
+        // V11 keeps the language -> configuration mapping and the list the query is parsed in side by side: an
+        // article indexed in a configuration missing from the list could never be found
+        String codes = String.join(",", java.util.Locale.getISOLanguages()) + ",und";
+        List<String> used = em.createNativeQuery("SELECT DISTINCT newsflow_search_config_name(c) FROM unnest(string_to_array(:codes, ',')) c")
+                .setParameter("codes", codes).getResultList();
+        List<String> parsedIn = em.createNativeQuery("SELECT CAST(c AS text) FROM unnest(newsflow_search_configs()) c").getResultList();
+        assertThat(used).contains("english", "german", "spanish", "french", "italian", "dutch", "portuguese", "russian", "simple");
+        assertThat(parsedIn).containsAll(used);
+        assertThat(em.createNativeQuery("SELECT newsflow_search_config_name(NULL)").getSingleResult()).isEqualTo("english");
     }
 
     @Test
