@@ -202,7 +202,7 @@ final class QueryBench {
     private static final String SEARCH_TEXT = """
             SELECT a.id, a.title, a.source, a.url, a.language, a.published_value, a.published_basis, a.sort_at,
               ts_headline(CAST(a.search_config AS regconfig), a.body, websearch_to_tsquery(CAST(a.search_config AS regconfig), ?), 'MaxWords=35, MinWords=15, MaxFragments=2')
-            FROM article a WHERE a.search @@ newsflow_search_query(?) AND a.search @@ websearch_to_tsquery(CAST(a.search_config AS regconfig), ?)
+            FROM article a WHERE a.search @@ newsflow_search_query(?) AND newsflow_search_matches(a.search, a.search_config, ?)
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
     private static final String SEARCH_LANGUAGE = """
             SELECT a.id, a.title, a.source, a.url, a.language, a.published_value, a.published_basis, a.sort_at, left(a.body, 240)

@@ -80,7 +80,7 @@ public class ArticleSearchRepository {
             // Each article is indexed in its own language (V11): the GIN index is asked the query parsed in every
             // configuration, then each candidate is checked against the query parsed in its own, so that an article
             // matches exactly when its language's reading of the query matches (negations included)
-            sql.append(" AND a.search @@ newsflow_search_query(:q) AND a.search @@ websearch_to_tsquery(CAST(a.search_config AS regconfig), :q)");
+            sql.append(" AND a.search @@ newsflow_search_query(:q) AND newsflow_search_matches(a.search, a.search_config, :q)");
         }
         if (c.entityKeys() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (:keys))");
