@@ -1,12 +1,13 @@
 // Browser journey through the web UI in real Chromium: search -> article -> entity, plus an article whose
-// text carries markup that must show as text and never run. Screenshots go to OUT_DIR.
-// Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID
+// text carries markup that must show as text and never run, and articles in other languages (label, filter,
+// right-to-left text). Screenshots go to OUT_DIR.
+// Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, outDir, hostileId] = process.argv.slice(2);
-if (!base || !outDir || !hostileId) {
-  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID');
+const [base, outDir, hostileId, germanId, arabicId] = process.argv.slice(2);
+if (!base || !outDir || !hostileId || !germanId || !arabicId) {
+  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -74,6 +75,33 @@ try {
     'no element was created from the article text');
   check(await page.evaluate(() => window.__pwned === undefined), 'no script from the article ran');
   await page.screenshot({ path: `${outDir}/4-hostile-article.png` });
+
+  // 5. languages: the filter on the search page, the label on each result and on the article, right-to-left text
+  await page.goto(base + '/#/search');
+  await page.locator('details.filters summary').click();
+  await page.getByTestId('language-filter').selectOption('de');
+  await page.getByTestId('search-input').fill('Wahl');
+  await page.getByTestId('search-input').press('Enter');
+  await page.waitForFunction(() => location.hash.includes('language=de'), null, { timeout: 15000 });
+  await page.locator(`[data-testid=result][data-id="${germanId}"]`).waitFor({ timeout: 15000 });
+  const labels = await page.getByTestId('result').locator('[data-testid=language-label]').evaluateAll(
+    (els) => els.map((e) => e.dataset.language));
+  check(labels.length > 0 && labels.every((l) => l === 'de'), `the German filter shows only German results, saw ${labels}`);
+  check((await page.getByTestId('result').locator('[data-testid=language-label]').first().textContent()).includes('DE'),
+    'a result shows its language label');
+  await page.screenshot({ path: `${outDir}/5-language-filter.png` });
+  await page.locator(`[data-testid=result][data-id="${germanId}"] h3 a`).click();
+  await page.getByTestId('article-title').waitFor({ timeout: 15000 });
+  check(await page.locator('.article-meta [data-testid=language-label]').getAttribute('data-language') === 'de',
+    'the German article page shows its language');
+  check(await page.getByTestId('article-text').getAttribute('lang') === 'de', 'the article text carries lang=de');
+
+  await page.goto(base + '/#/article/' + encodeURIComponent(arabicId));
+  await page.getByTestId('article-title').waitFor({ timeout: 15000 });
+  const direction = (testId) => page.getByTestId(testId).evaluate((e) => getComputedStyle(e).direction);
+  check(await direction('article-title') === 'rtl', 'the Arabic title is laid out right to left');
+  check(await direction('article-text') === 'rtl', 'the Arabic text is laid out right to left');
+  await page.screenshot({ path: `${outDir}/6-right-to-left.png` });
 } finally {
   await browser.close();
 }
