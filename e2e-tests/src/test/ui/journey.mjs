@@ -25,6 +25,17 @@ function check(condition, message) {
   }
 }
 
+// Waits until the page shows the results of the search for `q`: its status line names the query, or says that
+// nothing matched. Waiting for "a result" is not enough: until the submitted search replaces them (on the
+// hashchange, a task the browser may run late), the page still shows the newest articles it opened with.
+async function searchShown(page, q) {
+  await page.waitForFunction((q) => {
+    const status = document.querySelector('[data-testid=results-status]')?.textContent || '';
+    const busy = document.querySelector('[data-testid=results][aria-busy]');
+    return !busy && (status.includes(`for \u201c${q}\u201d`) || status.startsWith('No articles match'));
+  }, q, { timeout: 15000 });
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
@@ -37,10 +48,10 @@ try {
   await page.goto(base + '/#/search');
   await page.getByTestId('search-input').fill('Haftar');
   await page.getByTestId('search-input').press('Enter');
-  await page.getByTestId('result').first().waitFor({ timeout: 15000 });
+  await searchShown(page, 'Haftar');
   const results = await page.getByTestId('result').count();
   check(results >= 5, `search for Haftar shows the 5 seeds, saw ${results}`);
-  check(await page.getByTestId('entity-chip').count() > 0, 'results carry entity chips');
+  check(await page.getByTestId('result').getByTestId('entity-chip').count() > 0, 'results carry entity chips');
   await page.screenshot({ path: `${outDir}/1-search.png` });
 
   // 2. open an article: entities highlighted by type, dates underlined with their value
@@ -83,7 +94,8 @@ try {
   await page.getByTestId('search-input').fill('Wahl');
   await page.getByTestId('search-input').press('Enter');
   await page.waitForFunction(() => location.hash.includes('language=de'), null, { timeout: 15000 });
-  await page.locator(`[data-testid=result][data-id="${germanId}"]`).waitFor({ timeout: 15000 });
+  await searchShown(page, 'Wahl');
+  check(await page.locator(`[data-testid=result][data-id="${germanId}"]`).count() === 1, 'the German article is found by Wahl');
   const labels = await page.getByTestId('result').locator('[data-testid=language-label]').evaluateAll(
     (els) => els.map((e) => e.dataset.language));
   check(labels.length > 0 && labels.every((l) => l === 'de'), `the German filter shows only German results, saw ${labels}`);

@@ -100,7 +100,7 @@ export function createSearchView() {
   const bannerText = h('span', {class: 'banner-text'});
   const bannerBtn = h('button', {type: 'button', class: 'button button-small'}, 'Show');
   const banner = h('div', {class: 'live-banner', 'data-testid': 'live-banner', role: 'status', hidden: true}, bannerText, bannerBtn);
-  const status = h('p', {class: 'results-status', role: 'status', 'aria-live': 'polite'});
+  const status = h('p', {class: 'results-status', 'data-testid': 'results-status', role: 'status', 'aria-live': 'polite'});
   const results = h('ol', {class: 'results', 'data-testid': 'results', 'aria-labelledby': 'results-h'});
   const moreBtn = h('button', {type: 'button', class: 'button', 'data-testid': 'load-more', hidden: true}, 'Load more');
   const moreBox = h('div', {class: 'more'}, moreBtn);
