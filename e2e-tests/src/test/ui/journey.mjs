@@ -1,12 +1,13 @@
 // Browser journey through the web UI in real Chromium: search -> article -> entity, plus an article whose
-// text carries markup that must show as text and never run. Screenshots go to OUT_DIR.
-// Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID
+// text carries markup that must show as text and never run, and articles in other languages (label, filter,
+// right-to-left text). Screenshots go to OUT_DIR.
+// Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, outDir, hostileId] = process.argv.slice(2);
-if (!base || !outDir || !hostileId) {
-  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID');
+const [base, outDir, hostileId, germanId, arabicId] = process.argv.slice(2);
+if (!base || !outDir || !hostileId || !germanId || !arabicId) {
+  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -24,8 +25,27 @@ function check(condition, message) {
   }
 }
 
+// Waits until the page shows the results of the search for `q`: its status line names the query, or says that
+// nothing matched. Waiting for "a result" is not enough: until the submitted search replaces them (on the
+// hashchange, a task the browser may run late), the page still shows the newest articles it opened with.
+async function searchShown(page, q) {
+  await page.waitForFunction((q) => {
+    const status = document.querySelector('[data-testid=results-status]')?.textContent || '';
+    const busy = document.querySelector('[data-testid=results][aria-busy]');
+    return !busy && (status.includes(`for \u201c${q}\u201d`) || status.startsWith('No articles match'));
+  }, q, { timeout: 15000 });
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A loaded machine may run the page's hashchange task after Playwright's next look at the page, which then still
+  // shows the previous view. Every navigation inside the app waits that long here, so that a wait which the
+  // previous view could satisfy fails every time instead of now and then.
+  await page.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) => add(type,
+      type === 'hashchange' ? (event) => setTimeout(() => listener(event), 150) : listener, options);
+  });
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push('CSP violation: ' + m.text());
@@ -36,10 +56,10 @@ try {
   await page.goto(base + '/#/search');
   await page.getByTestId('search-input').fill('Haftar');
   await page.getByTestId('search-input').press('Enter');
-  await page.getByTestId('result').first().waitFor({ timeout: 15000 });
+  await searchShown(page, 'Haftar');
   const results = await page.getByTestId('result').count();
   check(results >= 5, `search for Haftar shows the 5 seeds, saw ${results}`);
-  check(await page.getByTestId('entity-chip').count() > 0, 'results carry entity chips');
+  check(await page.getByTestId('result').getByTestId('entity-chip').count() > 0, 'results carry entity chips');
   await page.screenshot({ path: `${outDir}/1-search.png` });
 
   // 2. open an article: entities highlighted by type, dates underlined with their value
@@ -74,6 +94,35 @@ try {
     'no element was created from the article text');
   check(await page.evaluate(() => window.__pwned === undefined), 'no script from the article ran');
   await page.screenshot({ path: `${outDir}/4-hostile-article.png` });
+
+  // 5. languages: the filter on the search page, the label on each result and on the article, right-to-left text
+  await page.goto(base + '/#/search');
+  await page.locator('details.filters summary').click();
+  await page.getByTestId('language-filter').selectOption('de');
+  await page.getByTestId('search-input').fill('Wahl');
+  await page.getByTestId('search-input').press('Enter');
+  await page.waitForFunction(() => location.hash.includes('language=de'), null, { timeout: 15000 });
+  await searchShown(page, 'Wahl');
+  check(await page.locator(`[data-testid=result][data-id="${germanId}"]`).count() === 1, 'the German article is found by Wahl');
+  const labels = await page.getByTestId('result').locator('[data-testid=language-label]').evaluateAll(
+    (els) => els.map((e) => e.dataset.language));
+  check(labels.length > 0 && labels.every((l) => l === 'de'), `the German filter shows only German results, saw ${labels}`);
+  check((await page.getByTestId('result').locator('[data-testid=language-label]').first().textContent()).includes('DE'),
+    'a result shows its language label');
+  await page.screenshot({ path: `${outDir}/5-language-filter.png` });
+  await page.locator(`[data-testid=result][data-id="${germanId}"] h3 a`).click();
+  await page.getByTestId('article-title').waitFor({ timeout: 15000 });
+  check(await page.locator('.article-meta [data-testid=language-label]').getAttribute('data-language') === 'de',
+    'the German article page shows its language');
+  check(await page.getByTestId('article-text').getAttribute('lang') === 'de', 'the article text carries lang=de');
+
+  await page.goto(base + '/#/article/' + encodeURIComponent(arabicId));
+  // the German article stays until the route changes: wait for the Arabic one
+  await page.locator('[data-testid=article-text][lang=ar]').waitFor({ timeout: 15000 });
+  const direction = (testId) => page.getByTestId(testId).evaluate((e) => getComputedStyle(e).direction);
+  check(await direction('article-title') === 'rtl', 'the Arabic title is laid out right to left');
+  check(await direction('article-text') === 'rtl', 'the Arabic text is laid out right to left');
+  await page.screenshot({ path: `${outDir}/6-right-to-left.png` });
 } finally {
   await browser.close();
 }

@@ -2,8 +2,8 @@
 
 import {h, externalUrl} from './dom.js';
 import {api} from './api.js';
-import {entityChip, entityHref, errorBox, isAbort, loading, publishedLine, searchHref, typeBadge} from './components.js';
-import {TYPES, TYPE_LABELS, TYPE_PLURALS, formatDate, layoutArticle, plural, typeOf} from './text.js';
+import {entityChip, entityHref, errorBox, isAbort, languageBadge, loading, publishedLine, searchHref, typeBadge} from './components.js';
+import {TYPES, TYPE_LABELS, TYPE_PLURALS, formatDate, langAttr, languageName, layoutArticle, plural, textDir, typeOf} from './text.js';
 
 function mentionSpan(entity, parts) {
   const t = typeOf(entity.type);
@@ -69,7 +69,11 @@ export async function renderArticle(id, {signal, root, backHref, retry}) {
   metaItems.push(h('li', null, h('span', {class: 'label'}, 'Source '),
     article.source ? h('a', {href: searchHref({source: article.source})}, article.source) : 'unknown'));
   metaItems.push(h('li', null, h('span', {class: 'label'}, 'Published '), publishedLine(article.publishedAt)));
-  if (article.language) metaItems.push(h('li', null, h('span', {class: 'label'}, 'Language '), h('span', null, article.language)));
+  if (article.language) {
+    metaItems.push(h('li', null, h('span', {class: 'label'}, 'Language '), languageBadge(article.language), ' ',
+      h('a', {href: searchHref({language: article.language}), title: `All articles in ${languageName(article.language)}`},
+        languageName(article.language))));
+  }
   if (url) {
     metaItems.push(h('li', {class: 'original'}, h('a', {href: url, rel: 'noopener noreferrer', target: '_blank', 'data-testid': 'article-url'},
       'Original article', h('span', {class: 'visually-hidden'}, ' (opens in a new tab)'), h('span', {'aria-hidden': 'true'}, ' ↗')),
@@ -78,11 +82,13 @@ export async function renderArticle(id, {signal, root, backHref, retry}) {
     metaItems.push(h('li', null, h('span', {class: 'label'}, 'URL '), h('code', null, String(article.url))));
   }
 
-  const heading = h('h1', {class: 'article-title', 'data-testid': 'article-title', tabindex: '-1'}, title);
+  const heading = h('h1', {class: 'article-title', 'data-testid': 'article-title', tabindex: '-1',
+    lang: langAttr(article.language), dir: textDir(article.language)}, title);
   const back = h('a', {href: backHref || '#/search', class: 'back'}, '← Back to search');
 
   // ---- body
-  const textBox = h('div', {class: 'article-text', 'data-testid': 'article-text', lang: article.language || null});
+  const textBox = h('div', {class: 'article-text', 'data-testid': 'article-text', lang: langAttr(article.language),
+    dir: textDir(article.language)});
   const body = articleBody(article);
   if (body.length) textBox.append(...body);
   else textBox.append(h('p', {class: 'muted'}, 'This article has no text.'));

@@ -2,7 +2,7 @@
 
 import {h} from './dom.js';
 import {ApiError} from './api.js';
-import {BASIS_HELP, BASIS_LABELS, TYPE_LABELS, formatDate, splitMatches, typeOf} from './text.js';
+import {BASIS_HELP, BASIS_LABELS, TYPE_LABELS, formatDate, langAttr, languageName, splitMatches, textDir, typeOf} from './text.js';
 
 export const articleHref = (id) => `#/article/${encodeURIComponent(id)}`;
 export const entityHref = (key) => `#/entity/${encodeURIComponent(key)}`;
@@ -19,6 +19,15 @@ const TYPE_ABBR = {PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC', MISC: 'M
 export function typeBadge(type, long = false) {
   const t = typeOf(type);
   return h('span', {class: ['type-badge', `t-${t}`], title: TYPE_LABELS[t]}, long ? TYPE_LABELS[t] : TYPE_ABBR[t]);
+}
+
+/** A small label with the article's language code, its name as a tooltip and for screen readers. */
+export function languageBadge(code) {
+  if (!code) return null;
+  const name = languageName(code);
+  return h('span', {class: 'lang-badge', 'data-testid': 'language-label', 'data-language': code, title: `Language: ${name}`},
+    h('span', {'aria-hidden': 'true'}, code === 'und' ? '?' : code.toUpperCase()),
+    h('span', {class: 'visually-hidden'}, `${name} article`));
 }
 
 /** An entity chip linking to the entity page. */
@@ -80,11 +89,12 @@ export function resultItem(item, {regex = null, isNew = false} = {}) {
     : h('span', {class: 'source source-unknown'}, 'unknown source');
   return h('li', {class: ['result', isNew && 'result-new'], 'data-testid': 'result', 'data-id': item.id},
     h('article', {'aria-labelledby': `r-${item.id}`},
-      h('h3', {class: 'result-title', id: `r-${item.id}`},
+      h('h3', {class: 'result-title', id: `r-${item.id}`, lang: langAttr(item.language), dir: textDir(item.language)},
         h('a', {href: articleHref(item.id)}, highlighted(item.title || '(untitled)', regex))),
-      h('p', {class: 'meta'}, source, h('span', {class: 'sep', 'aria-hidden': 'true'}, '·'), publishedLine(item.publishedAt),
-        isNew ? h('span', {class: 'new-badge'}, 'new') : null),
-      item.snippet ? h('p', {class: 'snippet'}, highlighted(item.snippet, regex)) : null,
+      h('p', {class: 'meta'}, languageBadge(item.language), source, h('span', {class: 'sep', 'aria-hidden': 'true'}, '·'),
+        publishedLine(item.publishedAt), isNew ? h('span', {class: 'new-badge'}, 'new') : null),
+      item.snippet ? h('p', {class: 'snippet', lang: langAttr(item.language), dir: textDir(item.language)},
+        highlighted(item.snippet, regex)) : null,
       chips.length ? chipList : null));
 }
 

@@ -4,11 +4,11 @@ import {h, clear} from './dom.js';
 import {api} from './api.js';
 import {entityChip, errorBox, isAbort, loading, resultItem, searchHref} from './components.js';
 import {onArticle} from './live.js';
-import {TYPES, TYPE_LABELS, plural, queryTerms, termsRegex} from './text.js';
+import {FILTER_LANGUAGES, TYPES, TYPE_LABELS, languageName, plural, queryTerms, termsRegex} from './text.js';
 
-export const SEARCH_FIELDS = ['q', 'type', 'source', 'entity', 'publishedFrom', 'publishedTo', 'mentionedFrom', 'mentionedTo'];
+export const SEARCH_FIELDS = ['q', 'type', 'source', 'entity', 'language', 'publishedFrom', 'publishedTo', 'mentionedFrom', 'mentionedTo'];
 const FILTER_LABELS = {
-  type: 'Entity type', source: 'Source', entity: 'Entity', publishedFrom: 'Published from', publishedTo: 'Published to',
+  type: 'Entity type', source: 'Source', entity: 'Entity', language: 'Language', publishedFrom: 'Published from', publishedTo: 'Published to',
   mentionedFrom: 'Mentions dates from', mentionedTo: 'Mentions dates to',
 };
 const PAGE = 20;
@@ -58,13 +58,18 @@ export function createSearchView() {
   const entityInput = h('input', {id: 'f-entity', name: 'entity', type: 'text', list: 'entities-list', autocomplete: 'off',
     'aria-describedby': 'f-entity-hint'});
   const entityList = h('datalist', {id: 'entities-list'});
+  const languageOption = (code) => h('option', {value: code}, `${languageName(code)} (${code})`);
+  const languageSelect = h('select', {id: 'f-language', name: 'language', 'data-testid': 'language-filter',
+    'aria-describedby': 'f-language-hint'},
+    h('option', {value: ''}, 'Any language'),
+    FILTER_LANGUAGES.map(languageOption).sort((a, b) => a.textContent.localeCompare(b.textContent)));
   const pubFrom = h('input', {id: 'f-publishedFrom', name: 'publishedFrom', type: 'date'});
   const pubTo = h('input', {id: 'f-publishedTo', name: 'publishedTo', type: 'date'});
   const menFrom = h('input', {id: 'f-mentionedFrom', name: 'mentionedFrom', type: 'text', inputmode: 'numeric',
     pattern: PARTIAL_DATE, placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', 'aria-describedby': 'f-mentionedFrom-hint'});
   const menTo = h('input', {id: 'f-mentionedTo', name: 'mentionedTo', type: 'text', inputmode: 'numeric',
     pattern: PARTIAL_DATE, placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', 'aria-describedby': 'f-mentionedTo-hint'});
-  const inputs = {q: qInput, type: typeSelect, source: sourceInput, entity: entityInput, publishedFrom: pubFrom,
+  const inputs = {q: qInput, type: typeSelect, source: sourceInput, entity: entityInput, language: languageSelect, publishedFrom: pubFrom,
     publishedTo: pubTo, mentionedFrom: menFrom, mentionedTo: menTo};
 
   const clearBtn = h('button', {type: 'button', class: 'button button-quiet'}, 'Clear filters');
@@ -74,6 +79,7 @@ export function createSearchView() {
       field('Mentions an entity of type', typeSelect),
       field('Entity (name or key)', entityInput, 'Articles about this entity, any of its names'),
       field('Source', sourceInput),
+      field('Language', languageSelect, 'Words match in the forms of each article\'s language'),
       field('Published from', pubFrom),
       field('Published to', pubTo),
       field('Mentions dates from', menFrom, 'Dates spoken of in the text'),
@@ -94,7 +100,7 @@ export function createSearchView() {
   const bannerText = h('span', {class: 'banner-text'});
   const bannerBtn = h('button', {type: 'button', class: 'button button-small'}, 'Show');
   const banner = h('div', {class: 'live-banner', 'data-testid': 'live-banner', role: 'status', hidden: true}, bannerText, bannerBtn);
-  const status = h('p', {class: 'results-status', role: 'status', 'aria-live': 'polite'});
+  const status = h('p', {class: 'results-status', 'data-testid': 'results-status', role: 'status', 'aria-live': 'polite'});
   const results = h('ol', {class: 'results', 'data-testid': 'results', 'aria-labelledby': 'results-h'});
   const moreBtn = h('button', {type: 'button', class: 'button', 'data-testid': 'load-more', hidden: true}, 'Load more');
   const moreBox = h('div', {class: 'more'}, moreBtn);
@@ -124,6 +130,10 @@ export function createSearchView() {
   }
 
   function fillForm(p) {
+    // a language the list does not offer (another code, or several: de,fr) still shows as chosen
+    if (p.language && ![...languageSelect.options].some((o) => o.value === p.language)) {
+      languageSelect.append(languageOption(p.language));
+    }
     for (const [name, input] of Object.entries(inputs)) input.value = p[name] || '';
     const n = SEARCH_FIELDS.filter((f) => f !== 'q' && p[f]).length;
     details.querySelector('.filter-count').textContent = n ? ` (${n})` : '';
@@ -190,7 +200,8 @@ export function createSearchView() {
       if (f === 'q' || !p[f]) continue;
       const without = {...p};
       delete without[f];
-      const value = f === 'type' ? (TYPE_LABELS[p[f]] || p[f]) : p[f];
+      const value = f === 'type' ? (TYPE_LABELS[p[f]] || p[f])
+        : f === 'language' ? p[f].split(',').map((c) => languageName(c.trim())).join(', ') : p[f];
       activeFilters.append(h('li', null, h('a', {class: 'filter-pill', href: searchHref(without), title: `Remove this filter`},
         h('span', null, `${FILTER_LABELS[f]}: `), h('strong', null, value), h('span', {'aria-hidden': 'true', class: 'x'}, ' ×'),
         h('span', {class: 'visually-hidden'}, ' (remove)'))));

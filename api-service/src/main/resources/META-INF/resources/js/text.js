@@ -241,3 +241,34 @@ export function monthEnd(month) {
 export function plural(n, one, many = `${one}s`) {
   return `${Number(n).toLocaleString()} ${n === 1 ? one : many}`;
 }
+
+/** Languages offered by the search page's language filter (any ISO 639-1 code works in the URL). */
+export const FILTER_LANGUAGES = ['ar', 'zh', 'nl', 'en', 'fr', 'de', 'el', 'he', 'hi', 'it', 'ja', 'ko', 'fa', 'pl',
+  'pt', 'ru', 'es', 'sv', 'tr', 'uk', 'ur'];
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku']);
+let languageNames = null;
+
+/** The English name of a language code ("de" -> "German"); the code itself where the browser has no name. */
+export function languageName(code) {
+  if (!code || code === 'und') return 'Undetermined';
+  try {
+    languageNames = languageNames || new Intl.DisplayNames(['en'], {type: 'language'});
+    return languageNames.of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The writing direction of text in a language: rtl for the right-to-left scripts, otherwise auto, so that the
+ * browser still follows the text itself (an article whose language is unknown, a quoted Hebrew title).
+ */
+export function textDir(code) {
+  return code && RTL_LANGUAGES.has(String(code).toLowerCase()) ? 'rtl' : 'auto';
+}
+
+/** A lang attribute value: the article's ISO code, none when undetermined. */
+export function langAttr(code) {
+  return code && code !== 'und' ? code : null;
+}

@@ -23,6 +23,12 @@ public final class Articles {
                 Instant.parse("2026-11-22T10:00:00Z"), entities, dates, new EnrichedArticle.Enrichment("test", 1));
     }
 
+    /** The same article in another language (ISO 639-1, as the enrichment stores it). */
+    public static EnrichedArticle inLanguage(EnrichedArticle a, String language) {
+        return new EnrichedArticle(a.schemaVersion(), a.id(), a.externalId(), a.url(), a.source(), a.title(), a.text(), language,
+                a.publishedAt(), a.receivedAt(), a.entities(), a.dates(), a.enrichment());
+    }
+
     /** An entity with a mention at each occurrence of each surface form (longest forms first, no overlaps). */
     public static Entity entity(String text, String key, String name, EntityType type, String... forms) {
         List<Entity.Mention> mentions = new ArrayList<>();

@@ -162,13 +162,34 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(get("/articles/" + hostileId).get("text").asText()).contains("<script>"));
 
+        // articles in other languages: a German one for the language label, filter and German word forms, an
+        // Arabic one for right-to-left text
+        String german = ingestJson("{\"title\":\"Wahlen in Sachsen\",\"source\":\"languages\",\"language\":\"de\","
+                + "\"text\":\"Nach den Wahlen beginnen in Dresden die Verhandlungen über eine neue Regierung.\"}");
+        String arabic = ingestJson("{\"title\":\"الانتخابات في القاهرة\",\"source\":\"languages\",\"language\":\"ar\","
+                + "\"text\":\"بدأت المفاوضات في القاهرة بعد الانتخابات.\"}");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/articles?source=languages&limit=10").get("items")).hasSize(2));
+        assertThat(get("/articles/" + german).get("language").asText()).isEqualTo("de");
+        // the German stemmer: the singular finds the plural of the text
+        assertThat(get("/articles?q=Wahl&language=de").get("items").get(0).get("id").asText()).isEqualTo(german);
+
         Process node = new ProcessBuilder("node", work.resolve("journey.mjs").toString(), api.url(),
-                root.resolve("e2e-tests/target/ui-screenshots").toString(), hostileId)
+                root.resolve("e2e-tests/target/ui-screenshots").toString(), hostileId, german, arabic)
                 .directory(work.toFile()).redirectErrorStream(true).start();
         node.getOutputStream().close();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("journey finished").isTrue();
         assertThat(node.exitValue()).as(output).isZero();
+    }
+
+    /** Sends one JSON article to ingest; its id. */
+    private static String ingestJson(String article) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/articles"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(article, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return JSON.readTree(r.body()).get("id").asText();
     }
 
     /** One trace id from the ingest request to the stored row, in the JSON logs, and metrics that moved. */

@@ -36,12 +36,12 @@ public class ArticleSearchRepository {
 
     /** The filters of one search; null fields do not filter. {@code publishedTo} and {@code mentionedTo} are inclusive. */
     public record Criteria(UUID articleId, String text, List<String> entityKeys, String entityType, String source,
-                           Instant publishedFrom, Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo,
+                           List<String> languages, Instant publishedFrom, Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo,
                            Instant afterSortAt, UUID afterId, int limit) {
     }
 
-    public record Row(UUID id, String title, String source, String url, String publishedValue, String publishedBasis,
-                      Instant sortAt, String snippet) {
+    public record Row(UUID id, String title, String source, String url, String language, String publishedValue,
+                      String publishedBasis, Instant sortAt, String snippet) {
     }
 
     public record EntityRow(UUID articleId, String key, String name, String type) {
@@ -61,9 +61,10 @@ public class ArticleSearchRepository {
             params.put("mentionedFrom", c.mentionedFrom());
             params.put("mentionedTo", c.mentionedTo());
         }
-        sql.append("SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, ");
+        sql.append("SELECT a.id, a.title, a.source, a.url, a.language, a.published_value, a.published_basis, a.sort_at, ");
         if (c.text() != null) {
-            sql.append("ts_headline('english', a.body, websearch_to_tsquery('english', :q), ")
+            // the snippet marks the words the article's own language matched
+            sql.append("ts_headline(CAST(a.search_config AS regconfig), a.body, websearch_to_tsquery(CAST(a.search_config AS regconfig), :q), ")
                     .append("'StartSel=").append(MARK_START).append(", StopSel=").append(MARK_END)
                     .append(", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"') ");
             params.put("q", c.text());
@@ -76,7 +77,10 @@ public class ArticleSearchRepository {
             params.put("articleId", c.articleId());
         }
         if (c.text() != null) {
-            sql.append(" AND a.search @@ websearch_to_tsquery('english', :q)");
+            // Each article is indexed in its own language (V11): the GIN index is asked the query parsed in every
+            // configuration, then each candidate is checked against the query parsed in its own, so that an article
+            // matches exactly when its language's reading of the query matches (negations included)
+            sql.append(" AND a.search @@ newsflow_search_query(:q) AND newsflow_search_matches(a.search, a.search_config, :q)");
         }
         if (c.entityKeys() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (:keys))");
@@ -89,6 +93,10 @@ public class ArticleSearchRepository {
         if (c.source() != null) {
             sql.append(" AND a.source = :source");
             params.put("source", c.source());
+        }
+        if (c.languages() != null) {
+            sql.append(" AND a.language IN (:languages)");
+            params.put("languages", c.languages());
         }
         // sort_at is published_at wherever that is known, so the same bounds on sort_at let the newest-first
         // index start at the end of the range instead of walking every newer article
@@ -128,7 +136,7 @@ public class ArticleSearchRepository {
         List<Row> rows = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
             rows.add(new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    toInstant(r[6]), (String) r[7]));
+                    (String) r[6], toInstant(r[7]), (String) r[8]));
         }
         return rows;
     }

@@ -40,6 +40,9 @@ public class ArticleResource {
             @Parameter(description = "entity key or any of its names") @QueryParam("entity") String entity,
             @Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @QueryParam("type") String type,
             @QueryParam("source") String source,
+            @Parameter(description = "the article's language: an ISO 639-1 code (de), several comma separated (de,fr), "
+                    + "or und for undetermined. The full-text query is matched in each article's own language "
+                    + "(German articles with German word forms, ...).") @QueryParam("language") String language,
             @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedFrom") String publishedFrom,
             @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedTo") String publishedTo,
             @Parameter(description = "articles that speak of dates from (2019-05-30, 2019-05 or 2019)") @QueryParam("mentionedFrom") String mentionedFrom,
@@ -48,7 +51,7 @@ public class ArticleResource {
             @QueryParam("cursor") String cursor) {
         return queries.search(new ArticleQueries.Search(
                 QueryParams.text("q", q), QueryParams.text("entity", entity), QueryParams.entityType(type),
-                QueryParams.text("source", source),
+                QueryParams.text("source", source), QueryParams.languages(language),
                 QueryParams.instantFrom("publishedFrom", publishedFrom), QueryParams.instantAfter("publishedTo", publishedTo),
                 QueryParams.day("mentionedFrom", mentionedFrom, false), QueryParams.day("mentionedTo", mentionedTo, true),
                 QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.articleCursor(cursor)));

@@ -46,7 +46,7 @@ public class ArticleQueries {
     }
 
     /** Already-checked search parameters. */
-    public record Search(String q, String entity, String type, String source, Instant publishedFrom,
+    public record Search(String q, String entity, String type, String source, List<String> languages, Instant publishedFrom,
                          Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo, int limit, Cursor cursor) {
     }
 
@@ -61,7 +61,7 @@ public class ArticleQueries {
         }
         UUID afterId = s.cursor() == null ? null : UUID.fromString(s.cursor().id()); // checked by QueryParams.articleCursor
         // one row more than asked tells whether there is a next page
-        List<Row> rows = search.search(new Criteria(null, s.q(), keys, s.type(), s.source(), s.publishedFrom(), s.publishedToExclusive(),
+        List<Row> rows = search.search(new Criteria(null, s.q(), keys, s.type(), s.source(), s.languages(), s.publishedFrom(), s.publishedToExclusive(),
                 s.mentionedFrom(), s.mentionedTo(), s.cursor() == null ? null : Instant.EPOCH.plus(s.cursor().sortValue(), ChronoUnit.MICROS),
                 afterId, s.limit() + 1));
         boolean more = rows.size() > s.limit();
@@ -79,7 +79,7 @@ public class ArticleQueries {
     /** The search-result form of one stored article, for the live stream. */
     @Transactional
     public java.util.Optional<ArticleSummary> summary(UUID id) {
-        List<Row> rows = search.search(new Criteria(id, null, null, null, null, null, null, null, null, null, null, 1));
+        List<Row> rows = search.search(new Criteria(id, null, null, null, null, null, null, null, null, null, null, null, 1));
         return summaries(rows).stream().findFirst();
     }
 
@@ -87,7 +87,7 @@ public class ArticleQueries {
         Map<UUID, List<EntityRef>> entitiesById = new LinkedHashMap<>();
         search.entitiesOf(page.stream().map(Row::id).toList()).forEach(e ->
                 entitiesById.computeIfAbsent(e.articleId(), k -> new ArrayList<>()).add(new EntityRef(e.key(), e.name(), e.type())));
-        return page.stream().map(r -> new ArticleSummary(r.id().toString(), r.title(), r.source(), r.url(),
+        return page.stream().map(r -> new ArticleSummary(r.id().toString(), r.title(), r.source(), r.url(), r.language(),
                 new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
                 plainSnippet(r.snippet()), entitiesById.getOrDefault(r.id(), List.of()))).toList();
     }

@@ -11,13 +11,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** Parsing and checking of query parameters; every failure names the parameter. */
 public final class QueryParams {
 
     private static final int MAX_TEXT = 500;
+    /** The codes an article's language can have: ISO 639-1, or "und" when it could not be determined. */
+    private static final Set<String> LANGUAGE_CODES = languageCodes();
 
     private QueryParams() {
     }
@@ -92,6 +98,33 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("type", "must be one of PERSON, ORGANIZATION, LOCATION, MISC");
         }
+    }
+
+    /**
+     * The {@code language} filter: one ISO 639-1 code or several comma separated ("de,fr"), any case, or "und" for
+     * undetermined; null when absent.
+     */
+    public static List<String> languages(String value) {
+        String v = text("language", value);
+        if (v == null) {
+            return null;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String part : v.split(",", -1)) {
+            String code = part.strip().toLowerCase(Locale.ROOT);
+            if (!LANGUAGE_CODES.contains(code)) {
+                throw new InvalidParameterException("language",
+                        "must be ISO 639-1 language codes (two letters, e.g. de or de,fr) or und");
+            }
+            codes.add(code);
+        }
+        return List.copyOf(codes);
+    }
+
+    private static Set<String> languageCodes() {
+        Set<String> codes = new LinkedHashSet<>(Arrays.asList(Locale.getISOLanguages())); // two-letter codes
+        codes.add("und");
+        return Set.copyOf(codes);
     }
 
     /**

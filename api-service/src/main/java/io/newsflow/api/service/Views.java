@@ -19,7 +19,7 @@ public final class Views {
     public record EntityRef(String key, String name, String type) {
     }
 
-    public record ArticleSummary(String id, String title, String source, String url,
+    public record ArticleSummary(String id, String title, String source, String url, String language,
                                  EnrichedArticle.PublishedAt publishedAt, String snippet, List<EntityRef> entities) {
     }
 

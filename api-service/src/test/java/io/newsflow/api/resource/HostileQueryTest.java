@@ -77,7 +77,7 @@ class HostileQueryTest {
     void controlCharactersAndOverLongValuesInEveryStringParameterAre400NamingIt() {
         for (String bad : List.of("a\u0000b", "\u0000", "x\u0001y", "x\u001By", "x\u007Fy", "x\u0085y", "x\uFFFEy", "x\uFFFFy",
                 "x\uFDD0y", "x".repeat(501))) {
-            for (String param : List.of("q", "entity", "source", "type", "publishedFrom", "publishedTo", "mentionedFrom",
+            for (String param : List.of("q", "entity", "source", "language", "type", "publishedFrom", "publishedTo", "mentionedFrom",
                     "mentionedTo", "limit", "cursor")) {
                 problem(given().queryParam(param, bad).get("/articles"), 400).body("errors.field", hasItem(param));
             }

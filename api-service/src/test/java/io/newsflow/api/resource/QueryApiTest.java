@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,9 @@ class QueryApiTest {
 
     @Inject
     ArticleStore store;
+
+    @Inject
+    EntityManager em;
 
     String source;
     String person;
@@ -92,6 +96,75 @@ class QueryApiTest {
                 .body("items.title", contains("Pipeline deal signed"));
         given().queryParam("source", source).queryParam("q", "ankara OR rain").get("/articles").then()
                 .body("items.title", contains("Weather", "Pipeline deal signed"));
+    }
+
+    private void storeIn(String language, String title, String text, String publishedAt) {
+        store.store(Articles.inLanguage(Articles.article(title, text, source, publishedAt, List.of(), List.of()), language));
+    }
+
+    @Test
+    void eachArticleIsSearchedInItsOwnLanguage() {
+        storeIn("de", "Koalition in Berlin", "Die Verhandlungen über die Wahlen gehen in Berlin weiter.", "2019-02-10");
+        storeIn("en", "Coalition in London", "The elections were discussed in London.", "2019-02-11");
+        storeIn("es", "Coalición en Madrid", "Las elecciones generales se celebran en Madrid.", "2019-02-12");
+
+        // the german stemmer conflates the plural with the singular (the english one left "wahlen" as it is)
+        for (String q : List.of("Wahl", "Verhandlung", "verhandlungen")) {
+            given().queryParam("source", source).queryParam("q", q).get("/articles").then().statusCode(200)
+                    .body("items.title", contains("Koalition in Berlin"))
+                    .body("items[0].language", equalTo("de"));
+        }
+        given().queryParam("source", source).queryParam("q", "Wahl").get("/articles").then()
+                .body("items[0].snippet", containsString("Wahlen"));
+        given().queryParam("source", source).queryParam("q", "elección").get("/articles").then()
+                .body("items.title", contains("Coalición en Madrid"));
+        // English as before: its stems, its stop words
+        given().queryParam("source", source).queryParam("q", "election").get("/articles").then()
+                .body("items.title", contains("Coalition in London"));
+        given().queryParam("source", source).queryParam("q", "the").get("/articles").then()
+                .body("items", empty());
+        // one query finds the articles of every language it has words in
+        given().queryParam("source", source).queryParam("q", "Berlin OR London").get("/articles").then()
+                .body("items.title", contains("Coalition in London", "Koalition in Berlin"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLanguagesConfigurationIsAmongThoseTheQueryIsParsedIn() {
+        // V11 keeps the language -> configuration mapping and the list the query is parsed in side by side: an
+        // article indexed in a configuration missing from the list could never be found
+        String codes = String.join(",", java.util.Locale.getISOLanguages()) + ",und";
+        List<String> used = em.createNativeQuery("SELECT DISTINCT newsflow_search_config_name(c) FROM unnest(string_to_array(:codes, ',')) c")
+                .setParameter("codes", codes).getResultList();
+        List<String> parsedIn = em.createNativeQuery("SELECT CAST(c AS text) FROM unnest(newsflow_search_configs()) c").getResultList();
+        assertThat(used).contains("english", "german", "spanish", "french", "italian", "dutch", "portuguese", "russian", "simple");
+        assertThat(parsedIn).containsAll(used);
+        assertThat(em.createNativeQuery("SELECT newsflow_search_config_name(NULL)").getSingleResult()).isEqualTo("english");
+    }
+
+    @Test
+    void aNegatedWordExcludesInTheArticlesOwnLanguage() {
+        // "-voting" is "vote" in English: the query's other readings (simple: "voting") must not let the article through
+        storeIn("en", "Voting day", "Londoners were voting in London.", "2019-03-01");
+        storeIn("en", "Quiet day", "Nothing happened in London.", "2019-03-02");
+
+        given().queryParam("source", source).queryParam("q", "London -voting").get("/articles").then().statusCode(200)
+                .body("items.title", contains("Quiet day"));
+    }
+
+    @Test
+    void languageFilterTakesOneOrSeveralCodes() {
+        storeIn("de", "Auf Deutsch", "Ein Artikel.", "2019-04-01");
+        storeIn("fr", "En français", "Un article.", "2019-04-02");
+        storeIn("en", "In English", "An article.", "2019-04-03");
+
+        given().queryParam("source", source).queryParam("language", "de").get("/articles").then().statusCode(200)
+                .body("items.title", contains("Auf Deutsch"));
+        given().queryParam("source", source).queryParam("language", "FR, de").get("/articles").then().statusCode(200)
+                .body("items.title", contains("En français", "Auf Deutsch"))
+                .body("items.language", contains("fr", "de"));
+        given().queryParam("source", source).queryParam("language", "it").get("/articles").then().statusCode(200)
+                .body("items", empty());
     }
 
     @Test
@@ -232,7 +305,8 @@ class QueryApiTest {
     @Test
     void badParametersAre400ProblemsNamingTheParameter() {
         for (String[] bad : new String[][]{{"limit", "0"}, {"limit", "201"}, {"type", "people"}, {"cursor", "garbage!"},
-                {"publishedFrom", "yesterday"}, {"mentionedTo", "May"}}) {
+                {"publishedFrom", "yesterday"}, {"mentionedTo", "May"}, {"language", "german"}, {"language", "de,qq"},
+                {"language", "de,"}}) {
             given().queryParam(bad[0], bad[1]).get("/articles").then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
@@ -251,7 +325,7 @@ class QueryApiTest {
             given().queryParam("q", attack).get("/entities").then().statusCode(200);
         }
         // every parameter and path segment: a clear 400 or an empty answer, never a 500, and the data intact
-        List<String> articleParams = List.of("q", "entity", "type", "source", "publishedFrom", "publishedTo",
+        List<String> articleParams = List.of("q", "entity", "type", "source", "language", "publishedFrom", "publishedTo",
                 "mentionedFrom", "mentionedTo", "cursor", "limit");
         for (String attack : List.of("'; DROP TABLE article; --", "1' OR '1'='1", "2019-01-01'; DELETE FROM entity; --",
                 "$$; SELECT pg_sleep(5); $$", "\\x00", "\u2028'")) {
