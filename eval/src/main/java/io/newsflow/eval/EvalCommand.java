@@ -101,8 +101,8 @@ public final class EvalCommand implements Callable<Integer> {
     boolean baseline;
 
     @Option(names = "--components",
-            description = "also time each part of the enrichment alone (tokenizer, each CRF, dates, language) on the NER "
-                    + "texts, next to the stock pipeline in the same process unless --no-baseline (~4 min more)")
+            description = "also time each part of the enrichment alone (tokenizer, each CRF, dates, language) on the English "
+                    + "NER texts, next to the stock pipeline in the same process unless --no-baseline (~4 min more)")
     boolean components;
 
     @Option(names = "--baseline-limit", paramLabel = "N", defaultValue = "0",
