@@ -555,7 +555,8 @@ public final class EvalCommand implements Callable<Integer> {
         StockNer stock = stockNer.get(language);
         out.printf("  language %s (from the file name, given to the enricher as the article's language); CoreNLP: %s%n", language,
                 stock == null ? "not run" : stock.model() == null ? "no stock model" : "stock " + stock.model()
-                        + " (tokenize,ssplit,ner of its StanfordCoreNLP-<language>.properties, gold tokens)");
+                        + " (tokenize,ssplit,ner of its StanfordCoreNLP-<language>.properties, "
+                        + (language.equals("zh") ? "its own word segmentation)" : "gold tokens)"));
         if (language.equals("zh")) {
             out.println("  tokens are characters: both systems get each sentence's characters joined without spaces and segment"
                     + " words themselves; scored on characters");
