@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The stock CoreNLP English pipeline, {@code tokenize,ssplit,pos,lemma,ner} with its defaults (three CRF models,
@@ -84,13 +85,23 @@ public final class CoreNlpBaseline implements Extractor {
     public List<Span> entities(ConllDocument document) {
         Annotation annotation = new Annotation(document.text());
         ner().annotate(annotation);
+        return entitySpans(annotation, CoreNlpBaseline::conllType);
+    }
+
+    /**
+     * The entity spans of an annotated text: each run of tokens of one sentence whose labels map to the same CoNLL
+     * type is one span, from its first token's begin to its last token's end (character offsets in the text).
+     *
+     * @param conllType a model's label as a CoNLL type, null for none
+     */
+    static List<Span> entitySpans(Annotation annotation, UnaryOperator<String> conllType) {
         List<Span> spans = new ArrayList<>();
         for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
             String current = null;
             int start = -1;
             int end = -1;
             for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-                String type = conllType(token.ner());
+                String type = conllType.apply(token.ner());
                 if (current != null && !current.equals(type)) {
                     spans.add(new Span(start, end, current));
                     current = null;

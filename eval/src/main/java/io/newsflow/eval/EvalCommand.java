@@ -2,6 +2,7 @@ package io.newsflow.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.enrichment.text.HtmlMainText;
 import io.newsflow.eval.article.ArticlePage;
@@ -58,8 +59,10 @@ import static io.newsflow.eval.util.TextTable.pct;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = EvalCommand.Version.class,
         description = {
-                "Evaluates Newsflow's extraction on the dev data in ../shared/eval, with the stock CoreNLP pipeline side by side.",
-                "Prints per data set: NER conlleval P/R/F1 overall and per type (ner/*.conll); TIMEX strict, relaxed and value F1 "
+                "Evaluates Newsflow's extraction on the dev data in ../shared/eval, with the stock CoreNLP pipeline of each "
+                        + "set's language side by side.",
+                "Prints per data set: NER conlleval P/R/F1 overall and per type (ner/*.conll, language from the file-name "
+                        + "prefix: de-, es-, it-, nl-, zh-; none: en); TIMEX strict, relaxed and value F1 "
                         + "with the DCT as publishedAt (timex/*/*.tml, TempEval-3 pairing); article-body shingle F1 "
                         + "(article-extraction/); tokens/s and heap."},
         exitCodeListHeading = "Exit codes:%n",
@@ -80,6 +83,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "data sets to run: ner, timex, article (default: ${DEFAULT-VALUE})")
     List<String> sets;
 
+    @Option(names = "--languages", split = ",", paramLabel = "LANG",
+            description = "only the NER and TIMEX data sets in these languages (ISO 639-1 as their names say, e.g. "
+                    + "de,es,it,nl,zh; en: the sets without a prefix); default: all")
+    List<String> languages;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "at most N documents per data set, for quick runs (0: all)")
     int limit;
@@ -88,12 +96,13 @@ public final class EvalCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "also run the stock CoreNLP pipeline (slow: ~30 s to load, ~1.5 GB heap); --no-baseline skips it")
+            description = "also run the stock CoreNLP pipeline of each set's language (slow: English ~30 s to load, ~1.5 GB heap; "
+                    + "Chinese ~2 min, ~1.7 GB); --no-baseline skips it")
     boolean baseline;
 
     @Option(names = "--components",
-            description = "also time each part of the enrichment alone (tokenizer, each CRF, dates, language) on the NER "
-                    + "texts, next to the stock pipeline in the same process unless --no-baseline (~4 min more)")
+            description = "also time each part of the enrichment alone (tokenizer, each CRF, dates, language) on the English "
+                    + "NER texts, next to the stock pipeline in the same process unless --no-baseline (~4 min more)")
     boolean components;
 
     @Option(names = "--baseline-limit", paramLabel = "N", defaultValue = "0",
@@ -145,6 +154,10 @@ public final class EvalCommand implements Callable<Integer> {
                   double cpuSeconds) {
     }
 
+    /** The stock NER a language's sets are compared with: a model name, or null when CoreNLP ships none. */
+    record StockNer(String language, String model) {
+    }
+
     record TimexRun(String set, String system, TimexScorer scorer, int docs, int gold, double seconds) {
     }
 
@@ -158,6 +171,8 @@ public final class EvalCommand implements Callable<Integer> {
     private final List<TimexRun> timexRuns = new ArrayList<>();
     private final List<ArticleRun> articleRuns = new ArrayList<>();
     private final List<SystemCost> costs = new ArrayList<>();
+    private final Map<String, String> nerLanguages = new LinkedHashMap<>(); // NER set -> its language
+    private final Map<String, StockNer> stockNer = new LinkedHashMap<>(); // language (not English) -> its stock NER
     private List<ArticlePage> pages = List.of();
     private List<ComponentSpeed.Run> componentRuns = List.of();
 
@@ -170,6 +185,17 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown set '" + s + "' (ner, timex, article)");
             }
             selected.add(set);
+        }
+        Set<String> onlyLanguages = null;
+        if (languages != null) {
+            onlyLanguages = new LinkedHashSet<>();
+            for (String l : languages) {
+                String language = l.strip().toLowerCase(Locale.ROOT);
+                if (!language.matches("[a-z]{2}")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--languages takes ISO 639-1 codes such as de,zh: '" + l + "'");
+                }
+                onlyLanguages.add(language);
+            }
         }
         if (limit < 0 || baselineLimit < 0 || threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit/--baseline-limit must be >= 0, --threads >= 1");
@@ -184,13 +210,21 @@ public final class EvalCommand implements Callable<Integer> {
         Map<String, List<TmlDocument>> timex = new LinkedHashMap<>();
         if (selected.contains("ner")) {
             for (Path f : list(dataDir.resolve("ner"), p -> p.toString().endsWith(".conll"))) {
-                ner.put(f.getFileName().toString().replaceFirst("\\.conll$", ""), limit(ConllReader.read(f), limit));
+                String set = f.getFileName().toString().replaceFirst("\\.conll$", "");
+                String language = ConllDocument.languageOfSet(set);
+                if (onlyLanguages == null || onlyLanguages.contains(language)) {
+                    ner.put(set, limit(ConllReader.read(f), limit));
+                    nerLanguages.put(set, language);
+                }
             }
         }
         if (selected.contains("timex")) {
             for (Path dir : list(dataDir.resolve("timex"), Files::isDirectory)) {
                 List<TmlDocument> docs = new ArrayList<>();
                 String language = TmlDocument.languageOfSet(dir.getFileName().toString());
+                if (onlyLanguages != null && !onlyLanguages.contains(language)) {
+                    continue;
+                }
                 for (Path f : list(dir, p -> p.toString().endsWith(".tml"))) {
                     docs.add(TmlReader.read(f).inLanguage(language));
                 }
@@ -200,15 +234,18 @@ public final class EvalCommand implements Callable<Integer> {
         if (selected.contains("article")) {
             pages = ArticlePage.readAll(dataDir.resolve("article-extraction"), limit);
         }
-        log.printf("eval: data %s, %d thread(s), sets %s%n", dataDir, nThreads, selected);
+        log.printf("eval: data %s, %d thread(s), sets %s%s%n", dataDir, nThreads, selected,
+                onlyLanguages == null ? "" : ", languages " + onlyLanguages);
 
         newsflowPhase(ner, timex, nThreads); // the enricher goes out of scope before the baseline loads
         if (baseline && (!ner.isEmpty() || !timex.isEmpty())) {
             baselinePhase(ner, timex, nThreads);
         }
 
-        if (components && !ner.isEmpty()) {
-            componentRuns = new ComponentSpeed(ner.values().stream().flatMap(List::stream).toList(), nThreads, log).measure(baseline);
+        // the parts of the English enrichment, beside the English stock pipeline: on the English texts
+        List<ConllDocument> englishTexts = nerInLanguage(ner, "en").values().stream().flatMap(List::stream).toList();
+        if (components && !englishTexts.isEmpty()) {
+            componentRuns = new ComponentSpeed(englishTexts, nThreads, log).measure(baseline);
         }
 
         String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -251,7 +288,25 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The stock pipelines, one language at a time, each dropped before the next loads: English (NER on the English
+     * sets, and TIMEX on all TIMEX sets, as before), then the stock NER of every other language with NER sets.
+     */
     private void baselinePhase(Map<String, List<ConllDocument>> ner, Map<String, List<TmlDocument>> timex, int nThreads) {
+        Map<String, List<ConllDocument>> english = nerInLanguage(ner, "en");
+        if (!english.isEmpty() || !timex.isEmpty()) {
+            englishBaseline(english, timex, nThreads);
+            StanfordCoreNLP.clearAnnotatorPool(); // CoreNLP keeps its annotators (and their models) in a static pool
+        }
+        for (String language : new LinkedHashSet<>(nerLanguages.values())) {
+            if (!language.equals("en")) {
+                languageBaseline(language, nerInLanguage(ner, language), nThreads);
+                StanfordCoreNLP.clearAnnotatorPool();
+            }
+        }
+    }
+
+    private void englishBaseline(Map<String, List<ConllDocument>> ner, Map<String, List<TmlDocument>> timex, int nThreads) {
         CoreNlpBaseline stock = new CoreNlpBaseline();
         long before = HeapMeter.live();
         long t0 = System.nanoTime();
@@ -276,18 +331,54 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    /** The stock NER of one language other than English on its sets, or a note that CoreNLP ships none (Dutch). */
+    private void languageBaseline(String language, Map<String, List<ConllDocument>> ner, int nThreads) {
+        if (!CoreNlpLanguageBaseline.hasStockModel(language)) {
+            stockNer.put(language, new StockNer(language, null));
+            log.printf("eval: no stock CoreNLP NER model for %s%n", language);
+            return;
+        }
+        CoreNlpLanguageBaseline stock = new CoreNlpLanguageBaseline(language);
+        stockNer.put(language, new StockNer(language, stock.model()));
+        long before = HeapMeter.live();
+        long t0 = System.nanoTime();
+        stock.load();
+        double load = seconds(t0);
+        long live = HeapMeter.live() - before;
+        log.printf("eval: stock CoreNLP %s NER (%s) loaded in %.1f s (%s live heap)%n", language, stock.model(), load,
+                HeapMeter.mb(live));
+        try (HeapMeter meter = HeapMeter.start()) {
+            warmUp(stock, ner, nThreads);
+            for (var e : ner.entrySet()) {
+                nerRuns.add(runNer(e.getKey(), limit(e.getValue(), baselineLimit), stock, nThreads));
+            }
+            costs.add(new SystemCost("corenlp-" + language, load, live, meter.peak()));
+        }
+    }
+
+    /** The NER sets of one language, in their order. */
+    private Map<String, List<ConllDocument>> nerInLanguage(Map<String, List<ConllDocument>> ner, String language) {
+        Map<String, List<ConllDocument>> sets = new LinkedHashMap<>();
+        ner.forEach((set, docs) -> {
+            if (language.equals(nerLanguages.get(set))) {
+                sets.put(set, docs);
+            }
+        });
+        return sets;
+    }
+
     /**
      * One untimed pass over all the NER texts, so that both systems are timed as they run in a long-lived service:
      * with their hot paths compiled (the JIT's own CPU time would otherwise count against the faster system most).
      */
-    private void warmUp(Extractor system, Map<String, List<ConllDocument>> ner, int nThreads) {
+    private void warmUp(NerSystem system, Map<String, List<ConllDocument>> ner, int nThreads) {
         List<ConllDocument> all = ner.values().stream().flatMap(List::stream).toList();
         long t0 = System.nanoTime();
         Parallel.map(all, nThreads, system::entities);
         log.printf("eval: %s warm-up on %d documents (not timed): %.1f s%n", system.name(), all.size(), seconds(t0));
     }
 
-    private NerRun runNer(String set, List<ConllDocument> docs, Extractor system, int nThreads) {
+    private NerRun runNer(String set, List<ConllDocument> docs, NerSystem system, int nThreads) {
         long cpu0 = CpuClock.processNanos();
         long t0 = System.nanoTime();
         List<List<Span>> mentions = Parallel.map(docs, nThreads, system::entities);
@@ -302,7 +393,7 @@ public final class EvalCommand implements Callable<Integer> {
             for (int s = 0; s < doc.sentences().size(); s++) {
                 ConllDocument.Sentence sentence = doc.sentences().get(s);
                 eval.add(sentence.tags(), guessed.get(s));
-                diff.add(doc.id(), sentence.tokens(), sentence.tags(), guessed.get(s));
+                diff.add(doc.id(), sentence.tokens(), doc.tokenSeparator(), sentence.tags(), guessed.get(s));
             }
             tokens += doc.tokenCount();
         }
@@ -357,6 +448,7 @@ public final class EvalCommand implements Callable<Integer> {
             NerRun cn = nerRun(set, "corenlp");
             out.printf("%nNER %s: %d docs, %s tokens, %s gold entities (conlleval: exact span and type; P/R/F1 in %%)%n",
                     set, nf.docs(), num(nf.tokens()), num(nf.eval().overall().gold()));
+            printLanguage(set);
             if (cn != null && cn.docs() != nf.docs()) {
                 out.printf("  (baseline on the first %d docs only)%n", cn.docs());
             }
@@ -434,10 +526,13 @@ public final class EvalCommand implements Callable<Integer> {
             TextTable t = new TextTable().header("set", "tokens", "|", "Newsflow s", "tok/s", "tok/CPU-s", "|",
                     "CoreNLP s", "tok/s", "tok/CPU-s", "|", "ratio wall", "ratio CPU");
             for (String set : nerSets()) {
-                speedRow(t, set, speed(set));
+                speedRow(t, set, speed(List.of(set)));
             }
-            t.rule();
-            speedRow(t, "all", speed(null));
+            List<String> summed = speedSummarySets();
+            if (!summed.isEmpty()) {
+                t.rule();
+                speedRow(t, summed.size() == nerSets().size() ? "all" : "all English", speed(summed));
+            }
             out.print(t.render());
         }
         out.println();
@@ -449,6 +544,39 @@ public final class EvalCommand implements Callable<Integer> {
         out.print(c.render());
         printComponents(nThreads);
         printTargets();
+    }
+
+    /** For a set in another language than English: its language and the stock model beside Newsflow. */
+    private void printLanguage(String set) {
+        String language = nerLanguages.get(set);
+        if (language.equals("en")) {
+            return;
+        }
+        StockNer stock = stockNer.get(language);
+        out.printf("  language %s (from the file name, given to the enricher as the article's language); CoreNLP: %s%n", language,
+                stock == null ? "not run" : stock.model() == null ? "no stock model" : "stock " + stock.model()
+                        + " (tokenize,ssplit,ner of its StanfordCoreNLP-<language>.properties, "
+                        + (language.equals("zh") ? "its own word segmentation)" : "gold tokens)"));
+        if (language.equals("zh")) {
+            out.println("  tokens are characters: both systems get each sentence's characters joined without spaces and segment"
+                    + " words themselves; scored on characters");
+        }
+    }
+
+    /**
+     * The sets the "all" speed row sums: all of them when they share one language, else the English ones (the stock
+     * pipelines of different languages do not add up to one baseline).
+     */
+    private List<String> speedSummarySets() {
+        List<String> sets = nerSets();
+        if (sets.stream().map(nerLanguages::get).distinct().count() <= 1) {
+            return sets;
+        }
+        return englishSets();
+    }
+
+    private List<String> englishSets() {
+        return nerSets().stream().filter(set -> nerLanguages.get(set).equals("en")).toList();
     }
 
     /**
@@ -497,7 +625,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         articleRuns.stream().filter(r -> r.system().equals("newsflow")).findFirst()
                 .ifPresent(r -> t.row("article body F1 >= 0.95", fixed(r.summary().f1(), 3), r.summary().f1() >= 0.95 ? "yes" : "NO"));
-        Speed all = speed(null);
+        Speed all = speed(englishSets()); // issue 6's target is against the English pipeline
         if (all.cnTokens() > 0) {
             t.row("speed >= 20x stock CoreNLP (wall clock)", fixed(all.ratioWall(), 1) + "x", all.ratioWall() >= 20 ? "yes" : "NO");
             t.row("speed >= 20x stock CoreNLP (CPU time)", fixed(all.ratioCpu(), 1) + "x", all.ratioCpu() >= 20 ? "yes" : "NO");
@@ -509,7 +637,7 @@ public final class EvalCommand implements Callable<Integer> {
         t.row(label, fixed(measured, 1), measured >= target ? "yes" : "NO");
     }
 
-    /** Throughput of both systems on the NER texts: one set, or all sets (null). */
+    /** Throughput of both systems on the NER texts of these sets. */
     record Speed(long nfTokens, double nfWall, double nfCpu, long cnTokens, double cnWall, double cnCpu) {
 
         static double rate(long tokens, double seconds) {
@@ -527,7 +655,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private Speed speed(String set) {
+    private Speed speed(List<String> sets) {
         long nfTokens = 0;
         double nfWall = 0;
         double nfCpu = 0;
@@ -535,7 +663,7 @@ public final class EvalCommand implements Callable<Integer> {
         double cnWall = 0;
         double cnCpu = 0;
         for (NerRun r : nerRuns) {
-            if (set != null && !r.set().equals(set)) {
+            if (!sets.contains(r.set())) {
                 continue;
             }
             if (r.system().equals("newsflow")) {
@@ -636,6 +764,17 @@ public final class EvalCommand implements Callable<Integer> {
             child(nerJson, run.set()).put(run.system(), sys);
         }
         root.put("ner", nerJson);
+        Map<String, Object> languagesJson = new LinkedHashMap<>();
+        for (String set : nerSets()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            String language = nerLanguages.get(set);
+            l.put("language", language);
+            StockNer stock = stockNer.get(language);
+            l.put("stockModel", !baseline ? null : language.equals("en") ? "english (tokenize,ssplit,pos,lemma,ner)"
+                    : Objects.requireNonNullElse(stock.model(), "none"));
+            languagesJson.put(set, l);
+        }
+        root.put("nerLanguages", languagesJson);
         Map<String, Object> timexJson = new LinkedHashMap<>();
         for (TimexRun run : timexRuns) {
             Map<String, Object> sys = new LinkedHashMap<>();
@@ -665,8 +804,10 @@ public final class EvalCommand implements Callable<Integer> {
             cost.put(c.system(), Map.of("loadSeconds", c.loadSeconds(), "liveHeapBytes", c.liveHeap(), "peakHeapBytes", c.peakHeap()));
         }
         root.put("cost", cost);
-        Speed all = speed(null);
+        List<String> summed = speedSummarySets();
+        Speed all = speed(summed);
         Map<String, Object> speedJson = new LinkedHashMap<>();
+        speedJson.put("sets", summed);
         speedJson.put("newsflowTokensPerSecond", Speed.rate(all.nfTokens(), all.nfWall()));
         speedJson.put("newsflowTokensPerCpuSecond", Speed.rate(all.nfTokens(), all.nfCpu()));
         speedJson.put("corenlpTokensPerSecond", all.cnTokens() > 0 ? Speed.rate(all.cnTokens(), all.cnWall()) : null);

@@ -41,8 +41,7 @@ public final class NewsflowExtractor implements Extractor {
 
     @Override
     public List<Span> entities(ConllDocument document) {
-        String text = document.text();
-        EnrichedArticle out = enrichText(document.id(), text, null, null);
+        EnrichedArticle out = enrichNerText(document);
         List<Span> spans = new ArrayList<>();
         for (Entity entity : out.entities()) {
             for (Entity.Mention m : entity.mentions()) {
@@ -50,6 +49,11 @@ public final class NewsflowExtractor implements Extractor {
             }
         }
         return spans;
+    }
+
+    /** The document's text enriched with the language of its set, as a client would give it (null: detection). */
+    EnrichedArticle enrichNerText(ConllDocument document) {
+        return enrichText(document.id(), document.text(), null, document.language());
     }
 
     @Override

@@ -30,6 +30,13 @@ class EvalCommandTest {
     }
 
     @Test
+    void aLanguageThatIsNoIsoCodeIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "--sets", "ner", "--languages", "de,german")).isEqualTo(2);
+        assertThat(err.toString()).contains("--languages takes ISO 639-1 codes such as de,zh: 'german'");
+    }
+
+    @Test
     void missingDataFolderIsAUsageError() {
         StringWriter err = new StringWriter();
         assertThat(run(err, "--data", "/nonexistent/eval-data", "--sets", "ner")).isEqualTo(2);

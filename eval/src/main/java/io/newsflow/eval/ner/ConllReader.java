@@ -18,15 +18,22 @@ public final class ConllReader {
     private ConllReader() {
     }
 
+    /** The documents of one file, in the language its name says ({@link ConllDocument#languageOfSet}). */
     public static List<ConllDocument> read(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.conll$", "");
-        return parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        return parse(Files.readString(file, StandardCharsets.UTF_8), name, ConllDocument.languageOfSet(name));
+    }
+
+    /** Documents of unknown language. */
+    public static List<ConllDocument> parse(String content, String prefix) {
+        return parse(content, prefix, null);
     }
 
     /**
-     * @param prefix document ids are {@code prefix#1}, {@code prefix#2}... in file order
+     * @param prefix   document ids are {@code prefix#1}, {@code prefix#2}... in file order
+     * @param language the documents' language (ISO 639-1), or null
      */
-    public static List<ConllDocument> parse(String content, String prefix) {
+    public static List<ConllDocument> parse(String content, String prefix, String language) {
         List<ConllDocument> documents = new ArrayList<>();
         List<ConllDocument.Sentence> sentences = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -44,7 +51,7 @@ public final class ConllReader {
             if (fields[0].equals(DOCSTART)) {
                 endSentence(sentences, tokens, tags);
                 if (started) {
-                    documents.add(new ConllDocument(prefix + "#" + (documents.size() + 1), sentences));
+                    documents.add(new ConllDocument(prefix + "#" + (documents.size() + 1), sentences, language));
                 }
                 sentences = new ArrayList<>();
                 started = true;
@@ -62,7 +69,7 @@ public final class ConllReader {
         }
         endSentence(sentences, tokens, tags);
         if (started && !sentences.isEmpty()) {
-            documents.add(new ConllDocument(prefix + "#" + (documents.size() + 1), sentences));
+            documents.add(new ConllDocument(prefix + "#" + (documents.size() + 1), sentences, language));
         }
         return documents;
     }

@@ -23,10 +23,12 @@ public final class NerDiff {
     private final List<Error> errors = new ArrayList<>();
     private final Map<String, Map<Kind, Integer>> byType = new TreeMap<>();
 
-    public synchronized void add(String documentId, List<String> tokens, List<String> gold, List<String> guessed) {
+    /** @param separator what joins the tokens in the listings: a space, or nothing for Chinese characters */
+    public synchronized void add(String documentId, List<String> tokens, String separator, List<String> gold,
+                                 List<String> guessed) {
         List<Chunk> goldChunks = ConllEval.chunks(gold);
         List<Chunk> guessedChunks = ConllEval.chunks(guessed);
-        String sentence = String.join(" ", tokens);
+        String sentence = String.join(separator, tokens);
         for (Chunk g : goldChunks) {
             if (guessedChunks.contains(g)) {
                 continue;
@@ -61,11 +63,11 @@ public final class NerDiff {
                 kind = Kind.MISSED;
                 s = null;
             }
-            record(documentId, kind, g.type(), text(tokens, g), s == null ? "" : s.type(), s == null ? "" : text(tokens, s), sentence);
+            record(documentId, kind, g.type(), text(tokens, separator, g), s == null ? "" : s.type(), s == null ? "" : text(tokens, separator, s), sentence);
         }
         for (Chunk s : guessedChunks) {
             if (goldChunks.stream().noneMatch(s::overlaps)) {
-                record(documentId, Kind.SPURIOUS, "", "", s.type(), text(tokens, s), sentence);
+                record(documentId, Kind.SPURIOUS, "", "", s.type(), text(tokens, separator, s), sentence);
             }
         }
     }
@@ -77,8 +79,8 @@ public final class NerDiff {
         byType.computeIfAbsent(key, k -> new TreeMap<>()).merge(kind, 1, Integer::sum);
     }
 
-    private static String text(List<String> tokens, Chunk c) {
-        return String.join(" ", tokens.subList(c.start(), c.end()));
+    private static String text(List<String> tokens, String separator, Chunk c) {
+        return String.join(separator, tokens.subList(c.start(), c.end()));
     }
 
     public synchronized List<Error> errors() {
