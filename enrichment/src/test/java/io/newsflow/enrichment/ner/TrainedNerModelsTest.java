@@ -1,0 +1,53 @@
+package io.newsflow.enrichment.ner;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The NER models trained by {@code ./newsflow train-ner} load from the classpath and tag sensibly. */
+class TrainedNerModelsTest {
+
+    private static final String DUTCH = "io/newsflow/enrichment/ner/models/nl-conll2002.crf.ser.gz";
+
+    private static CRFClassifier<CoreLabel> dutch;
+
+    @BeforeAll
+    static void load() throws Exception {
+        dutch = CRFClassifier.getClassifier(DUTCH);
+    }
+
+    @Test
+    void dutchModelHasTheFourConllTypesAsIoLabels() {
+        assertThat(dutch.labels()).containsExactlyInAnyOrder("O", "PER", "ORG", "LOC", "MISC");
+    }
+
+    @Test
+    void dutchModelTagsAPersonAPlaceAndAnOrganisation() {
+        List<String> labels = tag(dutch, "Burgemeester Femke Halsema sprak dinsdag in Amsterdam met de directie van Philips .");
+        assertThat(labels).containsExactly("O", "PER", "PER", "O", "O", "O", "LOC", "O", "O", "O", "O", "ORG", "O");
+    }
+
+    @Test
+    void dutchModelLeavesASentenceWithoutNamesAlone() {
+        assertThat(tag(dutch, "Het regende de hele dag en de trein had vertraging .")).containsOnly("O");
+    }
+
+    private static List<String> tag(CRFClassifier<CoreLabel> crf, String tokens) {
+        List<CoreLabel> sentence = new ArrayList<>();
+        for (String token : tokens.split(" ")) {
+            CoreLabel label = new CoreLabel();
+            label.setWord(token);
+            label.setValue(token);
+            label.setOriginalText(token);
+            sentence.add(label);
+        }
+        return crf.classify(sentence).stream().map(l -> l.get(CoreAnnotations.AnswerAnnotation.class)).toList();
+    }
+}
