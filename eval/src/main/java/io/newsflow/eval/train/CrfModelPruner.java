@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drops the features of a trained CRFClassifier that cannot change any label score: a feature whose weights are
- * the same for every label (within a threshold) adds the same amount to every labelling. With an L1 penalty most
- * features end at exactly 0 for every label, so this shrinks the model a lot while (with threshold 0) tagging
- * exactly as before.
+ * Drops the features of a trained CRFClassifier that change the label scores little or not at all: a feature whose
+ * weights are the same for every label adds the same amount to every labelling, so with threshold 0 tagging is
+ * exactly as before; a small positive threshold also drops features whose weights hardly differ between labels.
  *
  * <p>CoreNLP's own {@code dropFeaturesBelowThreshold} only rebuilds the feature index (it expects a retraining
- * after it), so this does the same on the weights too, through the classifier's package-private fields.
+ * after it, which would double the training time), so this does the same on the weights too, through the
+ * classifier's package-private fields.
  */
 public final class CrfModelPruner {
 
@@ -40,12 +40,16 @@ public final class CrfModelPruner {
                 if (spread(weights[f]) > threshold) {
                     keptIndex.add(featureIndex.get(f));
                     keptWeights.add(weights[f]);
-                    keptTypes.add(map[f]);
+                    if (map != null) { // only set while training; a loaded model derives it from the feature names
+                        keptTypes.add(map[f]);
+                    }
                 }
             }
             weightsField.set(crf, keptWeights.toArray(new float[0][]));
             indexField.set(crf, keptIndex);
-            mapField.set(crf, keptTypes.stream().mapToInt(Integer::intValue).toArray());
+            if (map != null) {
+                mapField.set(crf, keptTypes.stream().mapToInt(Integer::intValue).toArray());
+            }
             // the potential function caches the old weights: tagging builds it again from the kept ones
             field("cliquePotentialFunction").set(crf, null);
             return keptIndex.size();

@@ -197,14 +197,21 @@ public final class TrainNerCommand implements Callable<Integer> {
             sentence.add(label);
         }
         List<String> labels = new ArrayList<>(tokens.size());
-        for (CoreLabel label : crf.classify(sentence)) {
+        for (CoreLabel label : crf.classifySentence(sentence)) {
             labels.add(label.get(CoreAnnotations.AnswerAnnotation.class));
         }
         return labels;
     }
 
-    /** The repository root: the first folder up from here with pom.xml, enrichment/ and eval/. */
+    /**
+     * The repository root: {@code -Dnewsflow.root} (./newsflow sets it), else the first folder up from the working
+     * directory with pom.xml, enrichment/ and eval/.
+     */
     static Path repositoryRoot() {
+        String root = System.getProperty("newsflow.root");
+        if (root != null && !root.isBlank()) {
+            return Path.of(root).toAbsolutePath();
+        }
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("enrichment"))

@@ -51,12 +51,13 @@ class CrfModelPrunerTest {
             .\tO
             """;
 
+    /** L1 sets many weights to exactly 0 for every label: dropping those features must not change any label. */
     @Test
     void droppingFlatFeaturesShrinksTheModelAndKeepsEveryLabel(@TempDir Path dir) throws Exception {
         List<ConllDocument> documents = ConllReader.parse(TRAINING, "tiny");
         Path columns = dir.resolve("train.tsv");
         TrainNerCommand.writeColumns(documents, NerLabels.Scheme.IO, columns);
-        NerTrainingConfig config = NerTrainingConfig.load("nl", Map.of("multiThreadGrad", "1", "priorLambda", "0.2"));
+        NerTrainingConfig config = NerTrainingConfig.load("nl", Map.of("multiThreadGrad", "1", "useOWLQN", "true", "priorLambda", "0.2"));
         CRFClassifier<CoreLabel> crf = new CRFClassifier<>(config.coreNlp());
         crf.train(columns.toString());
 
