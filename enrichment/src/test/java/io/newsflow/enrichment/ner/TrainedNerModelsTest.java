@@ -14,13 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The NER models trained by {@code ./newsflow train-ner} load from the classpath and tag sensibly. */
 class TrainedNerModelsTest {
 
-    private static final String DUTCH = "io/newsflow/enrichment/ner/models/nl-conll2002.crf.ser.gz";
+    private static final String MODELS = "io/newsflow/enrichment/ner/models/";
 
     private static CRFClassifier<CoreLabel> dutch;
+    private static CRFClassifier<CoreLabel> spanish;
 
     @BeforeAll
     static void load() throws Exception {
-        dutch = CRFClassifier.getClassifier(DUTCH);
+        dutch = CRFClassifier.getClassifier(MODELS + "nl-conll2002.crf.ser.gz");
+        spanish = CRFClassifier.getClassifier(MODELS + "es-conll2002.crf.ser.gz");
     }
 
     @Test
@@ -39,6 +41,13 @@ class TrainedNerModelsTest {
     @Test
     void dutchModelLeavesASentenceWithoutNamesAlone() {
         assertThat(tag(dutch, "Het regende de hele dag en de trein had vertraging .")).containsOnly("O");
+    }
+
+    @Test
+    void spanishModelTagsAPersonAndAPlace() {
+        assertThat(spanish.labels()).containsExactlyInAnyOrder("O", "PER", "ORG", "LOC", "MISC");
+        assertThat(tag(spanish, "El presidente Pedro Sánchez viajó el lunes a Barcelona ."))
+                .containsExactly("O", "O", "PER", "PER", "O", "O", "O", "O", "LOC", "O");
     }
 
     private static List<String> tag(CRFClassifier<CoreLabel> crf, String tokens) {
