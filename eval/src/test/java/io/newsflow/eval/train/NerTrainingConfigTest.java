@@ -1,0 +1,44 @@
+package io.newsflow.eval.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NerTrainingConfigTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nl", "es", "it"})
+    void everyLanguageHasATrainFileAModelNameAndTheSharedCrfSettings(String language) throws Exception {
+        NerTrainingConfig config = NerTrainingConfig.load(language, Map.of());
+        assertThat(config.trainFile()).startsWith("ner/" + language + "-").endsWith("-train.conll");
+        assertThat(config.model()).startsWith(language + "-");
+        assertThat(config.labels()).isEqualTo(NerLabels.Scheme.IO);
+        assertThat(config.coreNlp().getProperty("map")).isEqualTo("word=0,answer=1");
+        assertThat(config.coreNlp().stringPropertyNames()).noneMatch(k -> k.startsWith("newsflow."));
+    }
+
+    @Test
+    void modelNamesAreTheResourcesTheEnrichmentLoads() throws Exception {
+        assertThat(NerTrainingConfig.load("nl", Map.of()).model()).isEqualTo("nl-conll2002");
+        assertThat(NerTrainingConfig.load("es", Map.of()).model()).isEqualTo("es-conll2002");
+        assertThat(NerTrainingConfig.load("it", Map.of()).model()).isEqualTo("it-kind");
+    }
+
+    @Test
+    void overridesWinOverThePropertiesFiles() throws Exception {
+        NerTrainingConfig config = NerTrainingConfig.load("nl", Map.of("sigma", "3", "newsflow.labels", "iob2"));
+        assertThat(config.coreNlp().getProperty("sigma")).isEqualTo("3");
+        assertThat(config.labels()).isEqualTo(NerLabels.Scheme.IOB2);
+    }
+
+    @Test
+    void anUnknownLanguageIsRefused() {
+        assertThatThrownBy(() -> NerTrainingConfig.load("xx", Map.of())).hasMessageContaining("train-xx.properties");
+        assertThatThrownBy(() -> NerTrainingConfig.load("../nl", Map.of())).hasMessageContaining("not a language code");
+    }
+}
