@@ -137,9 +137,30 @@ public final class Enricher {
         this(clock, Limits.DEFAULT);
     }
 
-    /** Loads the models of {@link #DEFAULT_NER_LANGUAGES}; {@code limits} bound the work on each article. */
+    /**
+     * Loads the models of the languages in {@value #LANGUAGES_ENV} (comma-separated), else of
+     * {@link #DEFAULT_NER_LANGUAGES}, with {@value NerModel#MODELS_DIR_ENV}; {@code limits} bound the work on each
+     * article. The command line and the evaluation build theirs so; the service passes its configuration.
+     */
     public Enricher(Clock clock, Limits limits) {
-        this(clock, limits, DEFAULT_NER_LANGUAGES, NerModel.modelsDirFromEnvironment());
+        this(clock, limits, nerLanguagesFromEnvironment(), NerModel.modelsDirFromEnvironment());
+    }
+
+    /** The environment variable that lists the NER languages to load. */
+    public static final String LANGUAGES_ENV = "NEWSFLOW_ENRICH_LANGUAGES";
+
+    private static Set<String> nerLanguagesFromEnvironment() {
+        String languages = System.getenv(LANGUAGES_ENV);
+        if (languages == null || languages.isBlank()) {
+            return DEFAULT_NER_LANGUAGES;
+        }
+        Set<String> codes = new TreeSet<>();
+        for (String code : languages.split(",")) {
+            if (!code.isBlank()) {
+                codes.add(code.strip());
+            }
+        }
+        return codes;
     }
 
     /**
