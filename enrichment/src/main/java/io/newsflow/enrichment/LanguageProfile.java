@@ -79,11 +79,15 @@ public record LanguageProfile(String language, DateExtractor dates, NerModel ner
                 NerModel.STANDARD_LABELS, Set.of(Rule.COUNTRIES_AS_PLACES), true);
     }
 
-    /** CoreNLP's Chinese CRF after its segmenter (settings of StanfordCoreNLP-chinese.properties); labels add GPE. */
+    /**
+     * CoreNLP's Chinese CRF after its segmenter (settings of StanfordCoreNLP-chinese.properties). Its GPE is a place;
+     * its MISC is dropped: it holds time words too ("昨天", yesterday).
+     */
     private static NerModel chinese() {
         String segmenter = "edu/stanford/nlp/models/segmenter/chinese";
         Map<String, EntityType> labels = new HashMap<>(NerModel.STANDARD_LABELS);
         labels.put("GPE", EntityType.LOCATION);
+        labels.remove("MISC");
         return new NerModel("zh-corenlp-misc", List.of(STOCK + "chinese.misc.distsim.crf.ser.gz"), Map.of(
                 "tokenize.language", "zh",
                 "segment.model", segmenter + "/ctb.gz",

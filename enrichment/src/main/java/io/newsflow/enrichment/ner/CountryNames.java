@@ -8,14 +8,14 @@ import java.util.Set;
 /**
  * Countries, continents and world regions are places, even where the model called them organizations. Some corpora tag a state
  * acting in the sentence as an organization (AnCora, behind CoreNLP's Spanish model: "Rusia y la Unión Europea
- * negocian" -> Rusia ORG); its key would then be {@code organization:russia} beside the {@code location:russia}
+ * negocian" -> Rusia ORG; the Italian model likewise "La Russia e l'Unione europea negoziano"); its key would then be {@code organization:russia} beside the {@code location:russia}
  * of every other language. A mention whose whole text is such a name in some language ({@link PlaceNames}) becomes
  * a LOCATION; "Deutsche Bank", "Banco de España" or "Unión Europea" stay organizations.
  */
 public final class CountryNames {
 
-    /** ICU's "regions" that are organizations (or a currency union), in English: they stay as tagged. */
-    private static final Set<String> ORGANIZATIONS = Set.of("European Union", "United Nations", "Eurozone");
+    /** ICU's "regions" that are organizations (or a currency union), as slugs of their English names: they stay as tagged. */
+    private static final Set<String> ORGANIZATIONS = Set.of("european-union", "united-nations", "eurozone", "eu", "un");
 
     private CountryNames() {
     }
@@ -28,6 +28,6 @@ public final class CountryNames {
 
     private static boolean isCountryNamedOtherwise(RawMention m, String language) {
         return m.type() == EntityType.ORGANIZATION
-                && PlaceNames.english(m.text(), language).filter(english -> !ORGANIZATIONS.contains(english)).isPresent();
+                && PlaceNames.region(m.text(), language).filter(english -> !ORGANIZATIONS.contains(EntityKeys.slug(english))).isPresent();
     }
 }
