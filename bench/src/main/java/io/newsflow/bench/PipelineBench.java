@@ -89,7 +89,7 @@ final class PipelineBench {
 
             Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             try (ServiceProcess ingest = startIngest(root, kafkaEnv);
-                 ServiceProcess enrich = ServiceProcess.start(root, "enrich-service", "768m", kafkaEnv);
+                 ServiceProcess enrich = ServiceProcess.start(root, "enrich-service", "1536m", kafkaEnv);
                  ServiceProcess api = startApi(root, kafkaEnv, pg)) {
                 List<ServiceProcess> services = List.of(ingest, enrich, api);
                 for (ServiceProcess s : services) {

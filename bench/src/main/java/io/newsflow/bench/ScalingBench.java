@@ -69,7 +69,7 @@ final class ScalingBench {
             services.add(ingest);
             List<ServiceProcess> enrich = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                enrich.add(ServiceProcess.start(root, "enrich-service", "768m", PipelineBench.merge(kafkaEnv, Map.of(
+                enrich.add(ServiceProcess.start(root, "enrich-service", "1536m", PipelineBench.merge(kafkaEnv, Map.of(
                         "NEWSFLOW_ENRICH_CONCURRENCY", String.valueOf(concurrency)))));
             }
             services.addAll(enrich);

@@ -45,7 +45,7 @@ class EnrichScalingIT {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "NEWSFLOW_ENRICH_CONCURRENCY", "1");
         for (int i = 0; i < 3; i++) {
-            instances.add(ServiceProcess.start(root, "enrich-service", "768m", env));
+            instances.add(ServiceProcess.start(root, "enrich-service", "1536m", env));
         }
         for (ServiceProcess s : instances) {
             s.awaitReady(Duration.ofSeconds(180));

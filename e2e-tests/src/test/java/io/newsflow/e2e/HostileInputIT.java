@@ -100,7 +100,7 @@ class HostileInputIT {
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // production settings (limits, budgets, rate limit) and the heaps `./newsflow up` gives each service
         ingest = ServiceProcess.start(root, "ingest-service", "384m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY + "," + OTHER_KEY)));
-        enrich = ServiceProcess.start(root, "enrich-service", "768m", kafkaEnv);
+        enrich = ServiceProcess.start(root, "enrich-service", "1536m", kafkaEnv);
         api = ServiceProcess.start(root, "api-service", "512m", merge(kafkaEnv, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));

@@ -67,7 +67,7 @@ class PipelineIT {
         postgres = LocalPostgres.startEphemeral();
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
-        enrich = ServiceProcess.start(root, "enrich-service", "768m", merge(kafkaEnv, DEBUG_LOGS));
+        enrich = ServiceProcess.start(root, "enrich-service", "1536m", merge(kafkaEnv, DEBUG_LOGS));
         api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));

@@ -4,7 +4,10 @@ import io.newsflow.enrichment.Enricher;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the enrich service ({@code newsflow.enrich.*} in application.properties or env). */
 @ConfigMapping(prefix = "newsflow.enrich")
@@ -29,6 +32,21 @@ public interface EnrichConfig {
     /** At most this many entity mentions (and this many dates) in one enriched record. */
     @WithDefault("5000")
     int maxMentions();
+
+    /**
+     * Languages whose NER models load at start-up (ISO 639-1 codes with a model in {@code LanguageProfile}: en, de,
+     * es, fr, it, nl, zh). Articles in other languages, or whose model files are missing, get no entities (text,
+     * dates and search still), and {@code enrichment.extractors} says so. Default
+     * {@link Enricher#DEFAULT_NER_LANGUAGES}.
+     */
+    @WithDefault("en,de,es,fr,nl")
+    Set<String> languages();
+
+    /**
+     * Where language packs (model files outside the default build, e.g. Chinese) were unpacked; a model is looked
+     * up on the classpath first, then here.
+     */
+    Optional<Path> modelsDir();
 
     /** The limits in the enrichment library's terms. */
     default Enricher.Limits limits() {

@@ -7,9 +7,11 @@ import io.newsflow.enrichment.dates.DateTagger;
 import io.newsflow.enrichment.dates.HeidelTimeTagger;
 import io.newsflow.enrichment.dates.PublishedDateInference;
 import io.newsflow.enrichment.ner.AcronymDefinitions;
+import io.newsflow.enrichment.ner.CountryNames;
 import io.newsflow.enrichment.ner.EntityCanonicalizer;
 import io.newsflow.enrichment.ner.MentionPropagation;
 import io.newsflow.enrichment.ner.NamePatterns;
+import io.newsflow.enrichment.ner.NerModel;
 import io.newsflow.enrichment.ner.NerTagger;
 import io.newsflow.enrichment.ner.DescribedNames;
 import io.newsflow.enrichment.ner.PlaceQualifiers;
@@ -29,6 +31,7 @@ import io.newsflow.events.EntityType;
 import io.newsflow.events.PublishedDates;
 import io.newsflow.events.RawArticle;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +45,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -51,10 +60,28 @@ import java.util.function.LongSupplier;
  * Turns a {@link RawArticle} into an {@link EnrichedArticle}: clean title and text, language, publication date
  * with its basis, canonical entities and time expressions.
  *
- * <p>Build one per process and share it: the constructor loads the models (a few seconds; ~200 MB of heap stay
- * in use, so give the JVM at least 512 MB), and {@link #enrich} is thread-safe.
+ * <p>Build one per process and share it: the constructor loads the models of the NER languages it is given (English
+ * alone: a few seconds and ~200 MB of heap; each other language adds its own, see README "Languages"), and
+ * {@link #enrich} is thread-safe.
  */
 public final class Enricher {
+
+    /**
+     * The languages whose NER loads by default: English and those whose models are in the default build and fit
+     * the services' heap (Italian's stock CRF alone takes 770 MB and a minute to load: not by default). Dutch
+     * runs once its model resource is on the classpath.
+     */
+    public static final Set<String> DEFAULT_NER_LANGUAGES = Set.of("en", "de", "es", "fr", "nl");
+
+    /** Why a language's NER does not run, as {@code enrichment.extractors} says it. */
+    static final String NOT_CONFIGURED = "not-configured";
+    static final String MODEL_UNAVAILABLE = "model-unavailable";
+
+    private static final System.Logger LOG = System.getLogger(Enricher.class.getName());
+
+    /** The NER of a language other than English: its tokenizer and its tagger. */
+    private record LanguageNer(Sentences sentences, NerTagger tagger) {
+    }
 
     /**
      * Bounds on the work spent on one article, so that no input holds a consumer for long or makes an unbounded
@@ -86,8 +113,14 @@ public final class Enricher {
 
     private final Clock clock;
     private final Limits limits;
+    /** English tokens and sentences (SUTime needs them even without English NER). */
     private final Sentences sentences;
+    /** English NER, or null when English is not among the NER languages. */
     private final NerTagger ner;
+    /** The NER of the other loaded languages, by ISO 639-1 code. */
+    private final Map<String, LanguageNer> otherNer;
+    /** Languages with a model that does not run here -> why ({@link #NOT_CONFIGURED}, {@link #MODEL_UNAVAILABLE}). */
+    private final Map<String, String> nerOff;
     private final DateTagger dates;
     private final HeidelTimeTagger otherLanguageDates;
     private final LongAdder tokens;
@@ -104,18 +137,60 @@ public final class Enricher {
         this(clock, Limits.DEFAULT);
     }
 
-    /** Loads the models; {@code limits} bound the work on each article. */
+    /**
+     * Loads the models of the languages in {@value #LANGUAGES_ENV} (comma-separated), else of
+     * {@link #DEFAULT_NER_LANGUAGES}, with {@value NerModel#MODELS_DIR_ENV}; {@code limits} bound the work on each
+     * article. The command line and the evaluation build theirs so; the service passes its configuration.
+     */
     public Enricher(Clock clock, Limits limits) {
-        this(clock, limits, new Sentences(), new NerTagger(), new DateTagger(), new HeidelTimeTagger(), new LongAdder(), System::nanoTime);
+        this(clock, limits, nerLanguagesFromEnvironment(), NerModel.modelsDirFromEnvironment());
+    }
+
+    /** The environment variable that lists the NER languages to load. */
+    public static final String LANGUAGES_ENV = "NEWSFLOW_ENRICH_LANGUAGES";
+
+    private static Set<String> nerLanguagesFromEnvironment() {
+        String languages = System.getenv(LANGUAGES_ENV);
+        if (languages == null || languages.isBlank()) {
+            return DEFAULT_NER_LANGUAGES;
+        }
+        Set<String> codes = new TreeSet<>();
+        for (String code : languages.split(",")) {
+            if (!code.isBlank()) {
+                codes.add(code.strip());
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Loads the models of the NER languages (in parallel); a language whose model files are neither on the
+     * classpath nor under {@code modelsDir} runs without NER, and its records say so.
+     *
+     * @param nerLanguages ISO 639-1 codes of languages with a model in {@link LanguageProfile} ("en", "de"...)
+     * @param modelsDir    where language packs were unpacked ({@code NEWSFLOW_ENRICH_MODELS_DIR}), or null
+     * @throws IllegalArgumentException for a language without a NER model
+     */
+    public Enricher(Clock clock, Limits limits, Set<String> nerLanguages, Path modelsDir) {
+        this(clock, limits, new Sentences(), loadNer(nerLanguages, modelsDir), new DateTagger(), new HeidelTimeTagger(),
+                new LongAdder(), System::nanoTime);
         LanguageDetection.load();
     }
 
-    private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, DateTagger dates,
+    private Enricher(Clock clock, Limits limits, Sentences sentences, LoadedNer loaded, DateTagger dates,
                      HeidelTimeTagger otherLanguageDates, LongAdder tokens, LongSupplier nanoTime) {
+        this(clock, limits, sentences, loaded.english(), loaded.others(), loaded.off(), dates, otherLanguageDates, tokens, nanoTime);
+    }
+
+    private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, Map<String, LanguageNer> otherNer,
+                     Map<String, String> nerOff, DateTagger dates, HeidelTimeTagger otherLanguageDates, LongAdder tokens,
+                     LongSupplier nanoTime) {
         this.clock = clock;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.sentences = sentences;
         this.ner = ner;
+        this.otherNer = otherNer;
+        this.nerOff = nerOff;
         this.dates = dates;
         this.otherLanguageDates = otherLanguageDates;
         this.tokens = tokens;
@@ -124,12 +199,65 @@ public final class Enricher {
 
     /** The same models (not loaded again) with other limits. */
     public Enricher withLimits(Limits limits) {
-        return new Enricher(clock, limits, sentences, ner, dates, otherLanguageDates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime);
     }
 
     /** The same enricher whose time budget reads {@code nanoTime} (tests). */
     Enricher withBudgetClock(LongSupplier nanoTime) {
-        return new Enricher(clock, limits, sentences, ner, dates, otherLanguageDates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime);
+    }
+
+    /** The languages whose NER runs ("en", "de"...). */
+    public Set<String> nerLanguages() {
+        Set<String> running = new TreeSet<>(otherNer.keySet());
+        if (ner != null) {
+            running.add("en");
+        }
+        return running;
+    }
+
+    /** The models of each language, loaded once; what does not load is said in {@code off}. */
+    private record LoadedNer(NerTagger english, Map<String, LanguageNer> others, Map<String, String> off) {
+    }
+
+    private static LoadedNer loadNer(Set<String> nerLanguages, Path modelsDir) {
+        Set<String> wanted = new TreeSet<>();
+        for (String language : nerLanguages) {
+            String code = language.strip().toLowerCase(Locale.ROOT);
+            if (LanguageProfile.nerModel(code) == null || code.equals(LanguageDetection.UNDETERMINED)) {
+                throw new IllegalArgumentException("no NER model for the language '" + language + "'; languages with one: "
+                        + LanguageProfile.nerLanguages());
+            }
+            wanted.add(code);
+        }
+        Map<String, String> off = new TreeMap<>();
+        Map<String, NerModel.Located> found = new TreeMap<>();
+        for (String code : LanguageProfile.nerLanguages()) {
+            if (!wanted.contains(code)) {
+                off.put(code, NOT_CONFIGURED);
+                continue;
+            }
+            NerModel model = LanguageProfile.nerModel(code);
+            Optional<NerModel.Located> located = model.locate(modelsDir);
+            if (located.isPresent()) {
+                found.put(code, located.get());
+            } else {
+                off.put(code, MODEL_UNAVAILABLE);
+                LOG.log(System.Logger.Level.WARNING, "No NER for ''{0}'': the files {1} are neither on the classpath nor under {2} ({3})",
+                        code, model.files(), modelsDir, NerModel.MODELS_DIR_ENV);
+            }
+        }
+        // each model loads on its own thread: start-up takes about as long as the largest one
+        Map<String, Object> loaded = new ConcurrentHashMap<>();
+        found.entrySet().parallelStream().forEach(e -> loaded.put(e.getKey(), e.getKey().equals("en")
+                ? new NerTagger() : new LanguageNer(new Sentences(e.getValue().tokenizer()), new NerTagger(e.getValue()))));
+        Map<String, LanguageNer> others = new TreeMap<>();
+        loaded.forEach((code, tagger) -> {
+            if (tagger instanceof LanguageNer languageNer) {
+                others.put(code, languageNer);
+            }
+        });
+        return new LoadedNer((NerTagger) loaded.get("en"), Map.copyOf(others), Map.copyOf(off));
     }
 
     public Limits limits() {
@@ -195,26 +323,54 @@ public final class Enricher {
 
         String analysed = analysedPart(text, budget);
         LocalDate receivedDate = receivedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        Analysis analysis = switch (profile.dates()) {
-            case SUTIME -> analyse(analysed, text.length(), anchor, receivedDate, budget);
-            case HEIDELTIME -> analyseWithHeidelTime(analysed, text.length(), profile.heidelTimeLanguage(), anchor, receivedDate, budget);
-            case NONE -> new Analysis(List.of(), List.of(), null, analysed.length());
-        };
+        String nerLanguage = profile.nerLanguage();
+        String off = profile.ner() == null ? null : nerOff.get(nerLanguage);
+        boolean runsNer = profile.ner() != null && off == null;
+        Analysis analysis;
+        if (profile.dates() == LanguageProfile.DateExtractor.SUTIME) {
+            analysis = analyse(analysed, text.length(), anchor, receivedDate, budget);
+        } else {
+            // names first (sentence by sentence), then dates on the part the names finished
+            Analysis names = runsNer ? tagNames(analysed, text.length(), otherNer.get(nerLanguage), budget)
+                    : new Analysis(List.of(), List.of(), null, analysed.length());
+            String dated = analysed.substring(0, names.analysedChars());
+            analysis = switch (profile.dates()) {
+                case HEIDELTIME -> {
+                    Analysis found = analyseWithHeidelTime(dated, text.length(), profile.heidelTimeLanguage(), anchor, receivedDate, budget);
+                    yield new Analysis(names.mentions(), withoutNames(found.dates(), names.mentions()), found.inferred(), found.analysedChars());
+                }
+                default -> names;
+            };
+        }
         if (analysis.inferred() != null) {
             publishedAt = new PublishedAt(analysis.inferred().toString(), Basis.inferred);
         }
-        // the name rules are English ones and see the part the taggers finished: entities are those of the analysed part
+        // the name rules see the part the taggers finished: entities are those of the analysed part
         String named = analysed.substring(0, analysis.analysedChars());
-        List<Entity> entities = !profile.runsNer() ? List.of() : EntityCanonicalizer.canonicalize(MentionPropagation.propagate(named,
-                AcronymDefinitions.apply(named, PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, analysis.mentions()))))),
-                language);
+        List<Entity> entities = runsNer ? EntityCanonicalizer.canonicalize(nameRules(profile.ner(), named, analysis.mentions(), language), language)
+                : List.of();
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()
                 : ArticleIds.derive(raw.source(), raw.externalId(), raw.url(), raw.title(), raw.text() != null ? raw.text() : raw.html());
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, raw.externalId(), raw.url(), raw.source(), title, text,
                 language, publishedAt, receivedAt, capMentions(entities, budget), capDates(analysis.dates(), budget),
-                new EnrichedArticle.Enrichment(version(), tookMs, budget.complete(), budget.reason(), profile.extractors()));
+                new EnrichedArticle.Enrichment(version(), tookMs, budget.complete(), budget.reason(), profile.extractors(off)));
+    }
+
+    /** The rules the language's model says follow its CRF (English: the name rules and propagation, as always). */
+    private static List<RawMention> nameRules(NerModel model, String named, List<RawMention> mentions, String language) {
+        List<RawMention> found = mentions;
+        if (model.rules().contains(NerModel.Rule.ENGLISH_NAMES)) {
+            found = AcronymDefinitions.apply(named, PlaceQualifiers.apply(named, DescribedNames.apply(named, NamePatterns.apply(named, found))));
+        }
+        if (model.rules().contains(NerModel.Rule.COUNTRIES_AS_PLACES)) {
+            found = CountryNames.asPlaces(found, language);
+        }
+        if (model.rules().contains(NerModel.Rule.PROPAGATION)) {
+            found = MentionPropagation.propagate(named, found);
+        }
+        return found;
     }
 
     /** The text the taggers run on: all of it, or its first {@code maxAnalysedChars} cut at a line or word break. */
@@ -353,7 +509,9 @@ public final class Enricher {
                 analysedSentences++;
                 List<CoreLabel> sentenceTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
                 tokens.add(sentenceTokens.size());
-                mentions.addAll(ner.tag(sentenceTokens, segment.text(), segment.offset()));
+                if (ner != null) {
+                    mentions.addAll(ner.tag(sentenceTokens, segment.text(), segment.offset()));
+                }
                 if (DateTagger.mayHaveTime(sentence.get(CoreAnnotations.TextAnnotation.class))) {
                     DateTagger.SentenceDates found = dates.tag(sentence, segment.text(), segment.offset(), anchor);
                     if (!found.isEmpty()) {
@@ -372,6 +530,27 @@ public final class Enricher {
                 .sorted(Comparator.comparingInt(DateMention::start))
                 .toList(), mentions);
         return new Analysis(mentions, found, inferred, analysedChars);
+    }
+
+    /** NER of a language other than English, sentence by sentence with that language's tokenizer, within the budget. */
+    private Analysis tagNames(String text, int fullLength, LanguageNer languageNer, Budget budget) {
+        List<RawMention> mentions = new ArrayList<>();
+        int analysedSentences = 0;
+        for (Segments.Segment segment : Segments.of(text)) {
+            for (CoreMap sentence : languageNer.sentences().split(segment.text())) {
+                if (budget.exceeded()) {
+                    int analysedChars = segment.offset() + sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+                    budget.incomplete("time budget " + budget.budget() + " exceeded after " + analysedSentences
+                            + " sentences: analysed the first " + analysedChars + " of " + fullLength + " characters");
+                    return new Analysis(mentions, List.of(), null, analysedChars);
+                }
+                analysedSentences++;
+                List<CoreLabel> sentenceTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                tokens.add(sentenceTokens.size());
+                mentions.addAll(languageNer.tagger().tag(sentenceTokens, segment.text(), segment.offset()));
+            }
+        }
+        return new Analysis(mentions, List.of(), null, text.length());
     }
 
     /**

@@ -7,13 +7,32 @@ import edu.stanford.nlp.pipeline.WordsToSentencesAnnotator;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.List;
+import java.util.Properties;
 
-/** CoreNLP's English tokenizer and sentence splitter (thread-safe; built once, shared by NER and dates). */
+/**
+ * CoreNLP's tokenizer and sentence splitter of one language (thread-safe; built once, shared by NER and dates).
+ * English by default; another language with the tokenizer properties of its {@code NerModel}.
+ */
 public final class Sentences {
 
-    // hyphenated words stay whole ("al-Sarraj", "Abdul-Fattah"), as in the CoNLL data the CRF was trained on
-    private final TokenizerAnnotator tokenizer = new TokenizerAnnotator(false, "en", "splitHyphenated=false");
-    private final WordsToSentencesAnnotator splitter = new WordsToSentencesAnnotator(false);
+    private final TokenizerAnnotator tokenizer;
+    private final WordsToSentencesAnnotator splitter;
+
+    /** English. */
+    public Sentences() {
+        // hyphenated words stay whole ("al-Sarraj", "Abdul-Fattah"), as in the CoNLL data the CRF was trained on
+        tokenizer = new TokenizerAnnotator(false, "en", "splitHyphenated=false");
+        splitter = new WordsToSentencesAnnotator(false);
+    }
+
+    /**
+     * @param properties CoreNLP's {@code tokenize.*} (and, for Chinese, {@code segment.*}) and {@code ssplit.*}
+     *                   settings, as in the {@code StanfordCoreNLP-<language>.properties} of the models jar
+     */
+    public Sentences(Properties properties) {
+        tokenizer = new TokenizerAnnotator(false, properties);
+        splitter = new WordsToSentencesAnnotator(properties);
+    }
 
     /** Sentences of a segment; token offsets index the segment. */
     public List<CoreMap> split(String segment) {

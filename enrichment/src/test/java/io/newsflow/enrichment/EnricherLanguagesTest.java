@@ -41,8 +41,9 @@ class EnricherLanguagesTest {
         assertThat(value(a, "3 de marzo de 2018")).isEqualTo("2018-03-03");
         assertThat(a.dates()).allMatch(DateMention::resolved);
         assertThat(a.language()).isEqualTo("es");
-        assertThat(a.entities()).isEmpty();
-        assertThat(a.enrichment().extractors()).containsExactly("dates:heideltime-es");
+        // Spanish NER runs beside HeidelTime (EnricherNerLanguagesTest)
+        assertThat(a.entities()).extracting(e -> e.key()).containsExactly("location:madrid");
+        assertThat(a.enrichment().extractors()).containsExactly("ner:es-corenlp-ancora", "dates:heideltime-es");
     }
 
     @Test
@@ -52,7 +53,7 @@ class EnricherLanguagesTest {
                 + "Die Opposition kritisierte den Termin scharf und verlangte eine Verschiebung.", null, "2019-04-10");
         assertThat(a.language()).isEqualTo("de");
         assertThat(value(a, "nächsten Sonntag")).isEqualTo("2019-04-14");
-        assertThat(a.enrichment().extractors()).containsExactly("dates:heideltime-de");
+        assertThat(a.enrichment().extractors()).containsExactly("ner:de-corenlp-distsim", "dates:heideltime-de");
     }
 
     @Test
@@ -61,7 +62,7 @@ class EnricherLanguagesTest {
         assertThat(a.dates()).extracting(DateMention::text, DateMention::type, DateMention::value, DateMention::resolved)
                 .contains(tuple("hier", "DATE", "2019-03-19", true));
         assertThat(value(a, "12 avril 2019")).isEqualTo("2019-04-12");
-        assertThat(a.enrichment().extractors()).containsExactly("dates:heideltime-fr");
+        assertThat(a.enrichment().extractors()).containsExactly("ner:fr-corenlp-wikiner", "dates:heideltime-fr");
     }
 
     @Test
@@ -91,18 +92,33 @@ class EnricherLanguagesTest {
         assertThat(a.enrichment().complete()).isNull();
     }
 
-    @Test
-    void heidelTimeStopsAtTheTimeBudget() {
-        // the budget's clock: the start, then time is up at the first check
+    /** The budget's clock: the start, then time is up at the first check. */
+    private static Enricher outOfTimeAtTheFirstCheck() {
         AtomicInteger reads = new AtomicInteger();
         LongSupplier clock = () -> reads.getAndIncrement() < 1 ? 0 : Long.MAX_VALUE / 2;
-        String text = "El ministro dijo el viernes pasado que el acuerdo se firmó el 3 de marzo de 2018.";
-        Enricher limited = SharedEnricher.get().withLimits(new Enricher.Limits(Duration.ofSeconds(20), 200_000, 5_000))
-                .withBudgetClock(clock);
-        EnrichedArticle a = enrich(limited, text, "es", "2019-04-17");
+        return SharedEnricher.get().withLimits(new Enricher.Limits(Duration.ofSeconds(20), 200_000, 5_000)).withBudgetClock(clock);
+    }
+
+    @Test
+    void heidelTimeStopsAtTheTimeBudget() {
+        // Portuguese: HeidelTime dates, no NER
+        String text = "O ministro disse na sexta-feira passada que o acordo foi assinado em 3 de março de 2018.";
+        EnrichedArticle a = enrich(outOfTimeAtTheFirstCheck(), text, "pt", "2019-04-17");
         assertThat(a.dates()).isEmpty();
         assertThat(a.enrichment().complete()).isFalse();
         assertThat(a.enrichment().incompleteReason())
                 .isEqualTo("time budget 20s exceeded after 0 text pieces: analysed the first 0 of " + text.length() + " characters");
+    }
+
+    @Test
+    void theNerOfAnotherLanguageStopsAtTheTimeBudgetAndTheDatesWithIt() {
+        // Spanish: the names are tagged first, sentence by sentence; the dates see the part the names finished
+        String text = "El ministro dijo el viernes pasado que el acuerdo se firmó el 3 de marzo de 2018 en Madrid.";
+        EnrichedArticle a = enrich(outOfTimeAtTheFirstCheck(), text, "es", "2019-04-17");
+        assertThat(a.entities()).isEmpty();
+        assertThat(a.dates()).isEmpty();
+        assertThat(a.enrichment().complete()).isFalse();
+        assertThat(a.enrichment().incompleteReason())
+                .isEqualTo("time budget 20s exceeded after 0 sentences: analysed the first 0 of " + text.length() + " characters");
     }
 }

@@ -36,7 +36,7 @@ class DockerComposeFileTest {
     private static final Map<String, Set<String>> ALLOWED_ENV = Map.of(
             "ingest-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "NEWSFLOW_API_KEY"),
             "enrich-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "NEWSFLOW_ENRICH_TIME_BUDGET",
-                    "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS"),
+                    "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS", "NEWSFLOW_ENRICH_LANGUAGES"),
             "api-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
                     "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
 
@@ -211,7 +211,8 @@ class DockerComposeFileTest {
     void enrichServiceStatesItsBoundsPerArticleWithTheServiceDefaults() throws IOException {
         String properties = Files.readString(root.resolve("enrich-service/src/main/resources/application.properties"));
         Map<String, String> env = environment("enrich-service");
-        for (String name : List.of("NEWSFLOW_ENRICH_TIME_BUDGET", "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS")) {
+        for (String name : List.of("NEWSFLOW_ENRICH_TIME_BUDGET", "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS",
+                "NEWSFLOW_ENRICH_LANGUAGES")) {
             Matcher fallback = Pattern.compile("\\$\\{" + name + ":([^}]*)}").matcher(properties);
             assertThat(fallback.find()).as(name + " in application.properties").isTrue();
             assertThat(env).as("docker-compose.yml").containsEntry(name, fallback.group(1));

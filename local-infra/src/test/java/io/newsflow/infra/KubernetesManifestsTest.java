@@ -179,7 +179,8 @@ class KubernetesManifestsTest {
         Map<String, Object> config = map(object("ConfigMap", "newsflow-config").get("data"));
         Map<String, String> settings = Map.of("NEWSFLOW_ENRICH_TIME_BUDGET", "newsflow.enrich.time-budget",
                 "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "newsflow.enrich.max-analysed-chars",
-                "NEWSFLOW_ENRICH_MAX_MENTIONS", "newsflow.enrich.max-mentions");
+                "NEWSFLOW_ENRICH_MAX_MENTIONS", "newsflow.enrich.max-mentions",
+                "NEWSFLOW_ENRICH_LANGUAGES", "newsflow.enrich.languages");
         for (Map.Entry<String, String> s : settings.entrySet()) {
             assertThat(env(container("enrich-service"))).containsKey(s.getKey());
             // application.properties: ${NEWSFLOW_ENRICH_...:default}; the ConfigMap states the same default

@@ -17,6 +17,6 @@ public class EnricherProducer {
     @Singleton
     @Startup
     Enricher enricher(EnrichConfig config) {
-        return new Enricher(Clock.systemUTC(), config.limits());
+        return new Enricher(Clock.systemUTC(), config.limits(), config.languages(), config.modelsDir().orElse(null));
     }
 }

@@ -31,4 +31,12 @@ class EnrichConfigTest {
         assertThat(config.limits()).isEqualTo(Enricher.Limits.DEFAULT);
         assertThat(enricher.limits()).isEqualTo(config.limits());
     }
+
+    @Test
+    void theDefaultLanguagesAreTheLibrarysAndTheirModelsLoadedAtStartUp() {
+        assertThat(config.languages()).isEqualTo(Enricher.DEFAULT_NER_LANGUAGES);
+        assertThat(config.modelsDir()).isEmpty();
+        // Dutch is configured too: it runs once its model is on the classpath
+        assertThat(enricher.nerLanguages()).contains("en", "de", "es", "fr");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +54,10 @@ public final class NerTagger {
             "some", "many", "most", "each", "every", "both", "other", "such", "also", "then", "however", "still", "now");
 
     private final List<CRFClassifier<CoreLabel>> classifiers = new ArrayList<>();
+    /** Model label (without B-/I-) -> type; labels not in it are dropped. */
+    private final Map<String, EntityType> labelTypes;
+    /** Names start with a capital letter: sentences without a capitalised word need no CRF. */
+    private final boolean capitalisedNames;
     /** Per model: the types it may add (all its types for the first one). */
     private final List<Set<EntityType>> addable = new ArrayList<>();
 
@@ -66,6 +71,22 @@ public final class NerTagger {
 
     /** @param models classpath resources of serialized CRF classifiers, first = highest priority */
     public NerTagger(List<String> models, Combination combination) {
+        this(models, combination, NerModel.STANDARD_LABELS, true);
+    }
+
+    /** The NER of one language: {@link NerModel.Located#crfLocations()} with that model's labels. */
+    public NerTagger(NerModel.Located located) {
+        this(located.crfLocations(), Combination.NORMAL, located.model().labels(), located.model().capitalisedNames());
+    }
+
+    /**
+     * @param models           serialized CRF classifiers (classpath resources or file paths), first = highest priority
+     * @param labelTypes       model label (without B-/I-) -> type
+     * @param capitalisedNames false for scripts without capitals (Chinese): every sentence goes to the CRFs
+     */
+    public NerTagger(List<String> models, Combination combination, Map<String, EntityType> labelTypes, boolean capitalisedNames) {
+        this.labelTypes = Map.copyOf(labelTypes);
+        this.capitalisedNames = capitalisedNames;
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no NER model");
         }
@@ -79,7 +100,7 @@ public final class NerTagger {
             }
             Set<EntityType> types = EnumSet.noneOf(EntityType.class);
             for (String label : classifier.labels()) {
-                EntityType type = typeOf(label);
+                EntityType type = typeOf(label, labelTypes);
                 if (type != null) {
                     types.add(type);
                 }
@@ -102,7 +123,8 @@ public final class NerTagger {
      * @param offset where {@code segment} starts in the article text; mentions are shifted by it
      */
     public List<RawMention> tag(List<CoreLabel> tokens, String segment, int offset) {
-        EntityType[] types = labels(tokens);
+        boolean[] begins = new boolean[tokens.size()];
+        EntityType[] types = labels(tokens, begins);
         List<RawMention> mentions = new ArrayList<>();
         EntityType current = null;
         int start = -1;
@@ -110,11 +132,12 @@ public final class NerTagger {
         for (int i = 0; i < types.length; i++) {
             EntityType type = types[i];
             CoreLabel token = tokens.get(i);
-            // the models have no B-/I- tags: adjacent tokens of one type form one mention
-            if (type != current && current != null) {
+            // adjacent tokens of one type form one mention, unless a B- tag starts another (IOB2 models)
+            boolean next = type != current || begins[i];
+            if (next && current != null) {
                 mentions.add(mention(current, segment, start, end, offset));
             }
-            if (type != null && type != current) {
+            if (type != null && next) {
                 start = token.beginPosition();
             }
             if (type != null) {
@@ -130,17 +153,29 @@ public final class NerTagger {
 
     /** The combined type of every token (null: none). */
     EntityType[] labels(List<CoreLabel> tokens) {
+        return labels(tokens, new boolean[tokens.size()]);
+    }
+
+    /** The combined type of every token (null: none); {@code begins} marks the tokens a B- label gave a type. */
+    private EntityType[] labels(List<CoreLabel> tokens, boolean[] begins) {
         EntityType[] combined = new EntityType[tokens.size()];
         for (int m = 0; m < classifiers.size(); m++) {
-            if (!mayHoldNames(tokens, combined)) {
+            if (capitalisedNames && !mayHoldNames(tokens, combined)) {
                 break; // nothing left for this model (or a later one) to add
             }
             List<CoreLabel> labelled = classifiers.get(m).classifySentence(tokens);
             EntityType[] own = new EntityType[labelled.size()];
+            EntityType[] before = combined.clone();
             for (int i = 0; i < own.length; i++) {
-                own[i] = typeOf(labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class));
+                own[i] = typeOf(labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class), labelTypes);
             }
             merge(combined, own, addable.get(m));
+            for (int i = 0; i < own.length; i++) {
+                String label = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
+                if (before[i] == null && combined[i] != null && label != null && label.startsWith("B-")) {
+                    begins[i] = true;
+                }
+            }
         }
         return combined;
     }
@@ -204,15 +239,15 @@ public final class NerTagger {
 
     /** Labels as the models spell them (PERSON...) or in their short form (PER...); others (DATE, MONEY...): null. */
     static EntityType typeOf(String label) {
+        return typeOf(label, NerModel.STANDARD_LABELS);
+    }
+
+    /** The type of a label, with or without its B-/I- prefix; null for O and labels the mapping drops. */
+    static EntityType typeOf(String label, Map<String, EntityType> labelTypes) {
         if (label == null || label.equals(BACKGROUND)) {
             return null;
         }
-        return switch (label) {
-            case "PERSON", "PER", "B-PER", "I-PER" -> EntityType.PERSON;
-            case "ORGANIZATION", "ORG", "B-ORG", "I-ORG" -> EntityType.ORGANIZATION;
-            case "LOCATION", "LOC", "B-LOC", "I-LOC" -> EntityType.LOCATION;
-            case "MISC", "B-MISC", "I-MISC" -> EntityType.MISC;
-            default -> null;
-        };
+        String bare = label.startsWith("B-") || label.startsWith("I-") ? label.substring(2) : label;
+        return labelTypes.get(bare);
     }
 }

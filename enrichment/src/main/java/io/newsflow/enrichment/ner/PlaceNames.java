@@ -54,11 +54,14 @@ public final class PlaceNames {
         /** The languages that use each Latin-script name. */
         final Map<String, Set<String>> languagesBySlug;
         final BuildCost cost;
+        /** The English names of regions themselves (slugs). */
+        final Set<String> englishSlugs;
 
-        Table(Map<String, String> englishBySlug, Map<String, Set<String>> languagesBySlug, BuildCost cost) {
+        Table(Map<String, String> englishBySlug, Map<String, Set<String>> languagesBySlug, BuildCost cost, Set<String> englishSlugs) {
             this.englishBySlug = englishBySlug;
             this.languagesBySlug = languagesBySlug;
             this.cost = cost;
+            this.englishSlugs = englishSlugs;
         }
     }
 
@@ -85,6 +88,15 @@ public final class PlaceNames {
             return Optional.empty();
         }
         return Optional.ofNullable(Table.INSTANCE.englishBySlug.get(slug));
+    }
+
+    /**
+     * The English name of the region a name in a text of the given language names, this name itself when it is an
+     * English one ("Russia" in Italian text is Russia), or empty.
+     */
+    public static Optional<String> region(String name, String language) {
+        Optional<String> english = english(name, language);
+        return english.isPresent() || !Table.INSTANCE.englishSlugs.contains(EntityKeys.slug(name)) ? english : Optional.of(name);
     }
 
     private static boolean isLatin(String slug) {
@@ -151,7 +163,7 @@ public final class PlaceNames {
         long millis = (System.nanoTime() - started) / 1_000_000;
         languagesBySlug.keySet().retainAll(englishBySlug.keySet());
         return new Table(Map.copyOf(englishBySlug), Map.copyOf(languagesBySlug),
-                new BuildCost(englishBySlug.size(), regions.size(), locales.size() + jdkLocales.size(), millis));
+                new BuildCost(englishBySlug.size(), regions.size(), locales.size() + jdkLocales.size(), millis), Set.copyOf(englishSlugs));
     }
 
     private static void add(String name, String region, String language, Set<String> englishSlugs,

@@ -1,0 +1,38 @@
+package io.newsflow.enrichment;
+
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+import io.newsflow.events.EntityType;
+import io.newsflow.events.RawArticle;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/**
+ * Italian, configured: CoreNLP's stock CRF (not in the default set: 770 MB of gazetteers, 30-60 s to load; the
+ * enrichment tests run with a larger heap for it).
+ */
+class EnricherItalianTest {
+
+    @Test
+    void italianWhenConfigured() {
+        Enricher enricher = new Enricher(Clock.fixed(SharedEnricher.NOW, ZoneOffset.UTC), Enricher.Limits.DEFAULT, Set.of("it"), null);
+        String text = "Il presidente Sergio Mattarella ha incontrato ieri a Roma il cancelliere Olaf Scholz. "
+                + "La Russia e l'Unione europea negoziano dall'inizio dell'anno. La Fiat ha accolto l'accordo.";
+        EnrichedArticle a = enricher.enrich(new RawArticle(1, "t", null, null, null, null, text, null, "it", "2019-04-17", "given", null), false);
+        assertThat(a.entities()).extracting(Entity::key, Entity::type).contains(
+                tuple("person:sergio-mattarella", EntityType.PERSON),
+                tuple("person:olaf-scholz", EntityType.PERSON),
+                tuple("location:roma", EntityType.LOCATION),
+                tuple("location:russia", EntityType.LOCATION),
+                tuple("organization:european-union", EntityType.ORGANIZATION),
+                tuple("organization:fiat", EntityType.ORGANIZATION));
+        a.entities().forEach(e -> e.mentions().forEach(m -> assertThat(text.substring(m.start(), m.end())).isEqualTo(m.text())));
+        assertThat(a.enrichment().extractors()).containsExactly("ner:it-corenlp-fbk", "dates:heideltime-it");
+    }
+}
