@@ -39,7 +39,7 @@ public interface EnrichConfig {
      * dates and search still), and {@code enrichment.extractors} says so. Default
      * {@link Enricher#DEFAULT_NER_LANGUAGES}.
      */
-    @WithDefault("en,de,es,fr,nl")
+    @WithDefault("en,de,es,fr,it,nl")
     Set<String> languages();
 
     /**

@@ -71,7 +71,7 @@ public final class Enricher {
      * the services' heap (Italian's stock CRF alone takes 770 MB and a minute to load: not by default). Dutch
      * runs once its model resource is on the classpath.
      */
-    public static final Set<String> DEFAULT_NER_LANGUAGES = Set.of("en", "de", "es", "fr", "nl");
+    public static final Set<String> DEFAULT_NER_LANGUAGES = Set.of("en", "de", "es", "fr", "it", "nl");
 
     /** Why a language's NER does not run, as {@code enrichment.extractors} says it. */
     static final String NOT_CONFIGURED = "not-configured";

@@ -23,8 +23,18 @@ class EnricherNerLanguagesTest {
 
     @Test
     void theDefaultSetLoadsWhatIsOnTheClasspath() {
-        // Dutch is in the set too, and runs once its model resource is on the classpath
-        assertThat(SharedEnricher.get().nerLanguages()).contains("en", "de", "es", "fr").doesNotContain("it", "zh");
+        assertThat(SharedEnricher.get().nerLanguages()).contains("en", "de", "es", "fr", "it", "nl").doesNotContain("zh");
+    }
+
+    @Test
+    void dutchWithOurOwnModel() {
+        EnrichedArticle a = enrich("Premier Mark Rutte sprak maandag in Brussel met de Franse president Emmanuel Macron "
+                + "over de oorlog in Oekraïne. Rusland reageerde nog niet.", "nl");
+        assertThat(a.entities()).extracting(Entity::key, Entity::type).contains(
+                tuple("person:mark-rutte", EntityType.PERSON),
+                tuple("person:emmanuel-macron", EntityType.PERSON),
+                tuple("location:russia", EntityType.LOCATION));
+        assertThat(a.enrichment().extractors()).containsExactly("ner:nl-conll2002", "dates:heideltime-nl");
     }
 
     @Test
@@ -82,10 +92,9 @@ class EnricherNerLanguagesTest {
 
     @Test
     void aLanguageOutsideTheConfiguredSetGetsNoNerAndSaysSo() {
-        // Italian has a model (LanguageProfile) but is not in the default set: dates and text only
-        EnrichedArticle a = enrich("Il presidente Sergio Mattarella ha incontrato ieri a Roma il cancelliere Olaf Scholz.", "it");
+        // Chinese has a model (LanguageProfile, a language pack) but is not in the default set: text only
+        EnrichedArticle a = enrich("国家主席习近平昨天在北京会见了法国总统马克龙。", "zh");
         assertThat(a.entities()).isEmpty();
-        assertThat(a.enrichment().extractors()).containsExactly("ner:off-it:not-configured", "dates:heideltime-it");
-        assertThat(a.dates()).anyMatch(d -> d.text().equals("ieri"));
+        assertThat(a.enrichment().extractors()).containsExactly("ner:off-zh:not-configured");
     }
 }
