@@ -282,6 +282,89 @@ class PipelineIT {
                 .untilAsserted(() -> assertThat(enrichmentRows()).isEqualTo(before));
     }
 
+    /**
+     * Articles in German, Spanish, French, Chinese and Russian (a language with dates but no NER model here) go the
+     * whole way: each is stored with its language, the entities of its own language's model, and its dates; "Russland",
+     * "Russie" and "Russia" are one entity; a German word form finds the German article.
+     */
+    @Test
+    @Order(5)
+    void articlesInOtherLanguagesAreEnrichedInTheirOwnLanguage() throws Exception {
+        // Chinese is a language pack (README "Languages"): enrich again with it unpacked, configured and given its heap
+        assertThat(enrich.stop(Duration.ofSeconds(30))).isTrue();
+        services.remove(enrich);
+        Path packs = Path.of(System.getProperty("newsflow.language-packs", "target/language-packs")).toAbsolutePath();
+        enrich = ServiceProcess.start(Path.of(System.getProperty("newsflow.root", "..")), "enrich-service", "3584m", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "NEWSFLOW_ENRICH_LANGUAGES", "en,de,es,fr,it,nl,zh",
+                "NEWSFLOW_ENRICH_MODELS_DIR", packs.toString()));
+        services.add(enrich);
+        enrich.awaitReady(Duration.ofSeconds(300));
+
+        String german = ingestJson(article("Gespräche in Berlin", null,
+                "Bundeskanzler Olaf Scholz hat am 12. April 2023 in Berlin mit dem Außenminister von Russland gesprochen. "
+                        + "Die Gespräche über die Lage in der Ukraine sollen im Mai fortgesetzt werden, teilte die Bundesregierung "
+                        + "am Mittwoch mit. Beobachter in Brüssel rechnen nicht mit einer schnellen Einigung."));
+        String spanish = ingestJson(article("Sánchez viaja a París", null,
+                "El presidente del Gobierno, Pedro Sánchez, viajó el 3 de marzo de 2023 a París para reunirse con el "
+                        + "presidente francés. Ambos dirigentes hablaron de la guerra en Ucrania y de las sanciones contra Rusia, "
+                        + "según informó la Moncloa en un comunicado."));
+        String french = ingestJson(article("Macron reçoit Scholz", null,
+                "Le président Emmanuel Macron a reçu le 5 mai 2023 à Paris le chancelier allemand Olaf Scholz. Les deux "
+                        + "dirigeants ont évoqué les relations avec la Russie et l'aide à l'Ukraine, a indiqué l'Élysée dans un "
+                        + "communiqué publié dans la soirée."));
+        String english = ingestJson(article("Talks on Ukraine", "en",
+                "Russia and Ukraine will resume talks in Istanbul next month, officials said on Tuesday."));
+        String chinese = ingestJson(article("习近平会见马克龙", "zh",
+                "习近平主席2023年4月6日在北京会见了法国总统马克龙。双方就中法关系和乌克兰局势交换了意见。"));
+        String russian = ingestJson(article("Совещание в Москве", "ru",
+                "Президент Владимир Путин 12 апреля 2023 года провёл в Москве совещание с членами правительства."));
+
+        List<String> ids = List.of(german, spanish, french, english, chinese, russian);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get("/articles?source=languages-e2e&limit=50").get("items")).hasSize(ids.size()));
+
+        assertStored(german, "de", List.of("person:olaf-scholz", "location:berlin", "location:russia"), "2023-04-12");
+        assertStored(spanish, "es", List.of("person:pedro-sanchez", "location:paris", "location:russia"), "2023-03-03");
+        assertStored(french, "fr", List.of("person:emmanuel-macron", "person:olaf-scholz", "location:russia"), "2023-05-05");
+        assertStored(english, "en", List.of("location:russia"), null);
+        assertStored(chinese, "zh", List.of("person:xi-jinping", "location:beijing"), null);
+        assertStored(russian, "ru", List.of(), "2023-04-12");
+        assertThat(get("/articles/" + russian).get("entities")).as("no NER model for Russian: no guessed names").isEmpty();
+
+        JsonNode russia = get("/entities/location:russia");
+        assertThat(russia.get("articleCount").asInt()).isGreaterThanOrEqualTo(4);
+        List<String> aliases = new ArrayList<>();
+        russia.get("aliases").forEach(a -> aliases.add(a.asText()));
+        assertThat(aliases).contains("Russland", "Rusia", "Russie");
+
+        // the German stemmer: "Gespräch" finds the text's "Gespräche"
+        JsonNode found = get("/articles?q=" + URLEncoder.encode("Gespräch", StandardCharsets.UTF_8) + "&language=de").get("items");
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).get("id").asText()).isEqualTo(german);
+    }
+
+    private static String article(String title, String language, String text) throws Exception {
+        var node = JSON.createObjectNode().put("title", title).put("source", "languages-e2e").put("text", text);
+        if (language != null) {
+            node.put("language", language);
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    private static void assertStored(String id, String language, List<String> keys, String date) throws Exception {
+        JsonNode a = get("/articles/" + id);
+        assertThat(a.get("language").asText()).as("language of %s", a.get("title")).isEqualTo(language);
+        List<String> found = new ArrayList<>();
+        a.get("entities").forEach(e -> found.add(e.get("key").asText()));
+        assertThat(found).as("entity keys of %s", a.get("title")).containsAll(keys);
+        if (date != null) {
+            List<String> values = new ArrayList<>();
+            a.get("dates").forEach(d -> values.add(d.get("value").asText()));
+            assertThat(values).as("dates of %s", a.get("title")).contains(date);
+        }
+    }
+
     /** Per article id: its enrichment version, entity rows and date rows as the database holds them. */
     private static Map<String, String> enrichmentRows() throws Exception {
         Map<String, String> rows = new java.util.TreeMap<>();
