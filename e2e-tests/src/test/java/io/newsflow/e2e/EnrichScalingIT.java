@@ -43,9 +43,11 @@ class EnrichScalingIT {
         kafka = InJvmKafka.start();
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "NEWSFLOW_ENRICH_CONCURRENCY", "1");
+                "NEWSFLOW_ENRICH_CONCURRENCY", "1",
+                // English articles: three instances loading every language's models at once would only slow the start
+                "NEWSFLOW_ENRICH_LANGUAGES", "en");
         for (int i = 0; i < 3; i++) {
-            instances.add(ServiceProcess.start(root, "enrich-service", "1536m", env));
+            instances.add(ServiceProcess.start(root, "enrich-service", "768m", env));
         }
         for (ServiceProcess s : instances) {
             s.awaitReady(Duration.ofSeconds(180));

@@ -100,7 +100,8 @@ class FaultToleranceIT {
                 "NEWSFLOW_INGEST_RATE_LIMIT_PERIOD", "1s",
                 "NEWSFLOW_INGEST_RATE_LIMIT_BURST", "60",
                 "NEWSFLOW_INGEST_RETRY_AFTER_SECONDS", "1")));
-        enrich = ServiceProcess.start(root, "enrich-service", "1536m", kafkaEnv);
+        // the articles are English: the other languages' models would only lengthen every restart
+        enrich = ServiceProcess.start(root, "enrich-service", "768m", merge(kafkaEnv, Map.of("NEWSFLOW_ENRICH_LANGUAGES", "en")));
         api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
