@@ -37,6 +37,16 @@ class NerTrainingConfigTest {
     }
 
     @Test
+    void wordClustersComeFromAStockModelOnlyWhenTheSettingsNameOne() throws Exception {
+        assertThat(NerTrainingConfig.load("nl", Map.of()).distSimFrom()).isNull();
+        NerTrainingConfig es = NerTrainingConfig.load("es", Map.of("newsflow.distSimFrom", "some/model.crf.ser.gz"));
+        assertThat(es.distSimFrom()).isEqualTo("some/model.crf.ser.gz");
+        assertThat(es.distSimWords()).isEqualTo(NerTrainingConfig.DistSimWords.ALL);
+        assertThat(NerTrainingConfig.load("es", Map.of("newsflow.distSimWords", "training")).distSimWords())
+                .isEqualTo(NerTrainingConfig.DistSimWords.TRAINING);
+    }
+
+    @Test
     void anUnknownLanguageIsRefused() {
         assertThatThrownBy(() -> NerTrainingConfig.load("xx", Map.of())).hasMessageContaining("train-xx.properties");
         assertThatThrownBy(() -> NerTrainingConfig.load("../nl", Map.of())).hasMessageContaining("not a language code");
