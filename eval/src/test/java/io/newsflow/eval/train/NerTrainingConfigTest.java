@@ -30,6 +30,13 @@ class NerTrainingConfigTest {
     }
 
     @Test
+    void spanishTrainsWithTheWordClustersOfCoreNlpsSpanishModel() throws Exception {
+        NerTrainingConfig es = NerTrainingConfig.load("es", Map.of());
+        assertThat(es.distSimFrom()).isEqualTo("edu/stanford/nlp/models/ner/spanish.ancora.distsim.s512.crf.ser.gz");
+        assertThat(es.distSimWords()).isEqualTo(NerTrainingConfig.DistSimWords.ALL);
+    }
+
+    @Test
     void overridesWinOverThePropertiesFiles() throws Exception {
         NerTrainingConfig config = NerTrainingConfig.load("nl", Map.of("sigma", "3", "newsflow.labels", "iob2"));
         assertThat(config.coreNlp().getProperty("sigma")).isEqualTo("3");
