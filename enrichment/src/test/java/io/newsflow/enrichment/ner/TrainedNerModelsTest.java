@@ -50,6 +50,12 @@ class TrainedNerModelsTest {
                 .containsExactly("O", "O", "PER", "PER", "O", "O", "O", "O", "LOC", "O");
     }
 
+    @Test
+    void spanishModelCarriesTheWordClustersItWasTrainedWith() {
+        assertThat(spanish.flags.useDistSim).isTrue();
+        assertThat(spanish.flags.distSimFileFormat).isEqualTo("alexClark");
+    }
+
     private static List<String> tag(CRFClassifier<CoreLabel> crf, String tokens) {
         List<CoreLabel> sentence = new ArrayList<>();
         for (String token : tokens.split(" ")) {

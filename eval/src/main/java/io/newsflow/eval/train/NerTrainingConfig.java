@@ -17,10 +17,16 @@ import java.util.Properties;
  * @param model          the model's name: the file is {@code <model>.crf.ser.gz}
  * @param labels         the label scheme the model is trained with
  * @param pruneThreshold features whose weight spread over the labels is at most this are dropped after training
+ * @param distSimFrom    a stock CoreNLP NER model whose word clusters (distsim lexicon) the training uses, or null
+ * @param distSimWords   which of those words the lexicon keeps (it is serialized into the model)
  * @param coreNlp        CRFClassifier properties
  */
 public record NerTrainingConfig(String language, String trainFile, String model, NerLabels.Scheme labels,
-                                double pruneThreshold, Properties coreNlp) {
+                                double pruneThreshold, String distSimFrom, DistSimWords distSimWords,
+                                Properties coreNlp) {
+
+    /** ALL: the whole lexicon of {@code distSimFrom}; TRAINING: only the words of the training file. */
+    public enum DistSimWords { ALL, TRAINING }
 
     static final String RESOURCE_DIR = "/io/newsflow/eval/ner/";
     private static final String PREFIX = "newsflow.";
@@ -47,7 +53,9 @@ public record NerTrainingConfig(String language, String trainFile, String model,
         }
         return new NerTrainingConfig(lang, required(all, "trainFile"), required(all, "model"),
                 NerLabels.Scheme.valueOf(all.getProperty(PREFIX + "labels", "IO").toUpperCase(Locale.ROOT)),
-                Double.parseDouble(all.getProperty(PREFIX + "pruneThreshold", "0")), coreNlp);
+                Double.parseDouble(all.getProperty(PREFIX + "pruneThreshold", "0")), optional(all, "distSimFrom"),
+                DistSimWords.valueOf(all.getProperty(PREFIX + "distSimWords", "all").strip().toUpperCase(Locale.ROOT)),
+                coreNlp);
     }
 
     private static String required(Properties all, String key) {
@@ -56,6 +64,11 @@ public record NerTrainingConfig(String language, String trainFile, String model,
             throw new IllegalArgumentException("the training configuration lacks " + PREFIX + key);
         }
         return value.strip();
+    }
+
+    private static String optional(Properties all, String key) {
+        String value = all.getProperty(PREFIX + key);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static boolean read(Properties into, String name) throws IOException {

@@ -20,9 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static io.newsflow.eval.util.TextTable.fixed;
@@ -122,13 +126,19 @@ public final class TrainNerCommand implements Callable<Integer> {
 
     private CRFClassifier<CoreLabel> train(NerTrainingConfig config, Path trainFile, Path model) throws IOException {
         Path columns = Files.createTempFile("newsflow-ner-" + config.language() + "-", ".tsv");
+        Path distSimFile = null;
         try {
             List<ConllDocument> documents = ConllReader.read(trainFile);
             writeColumns(documents, config.labels(), columns);
             out.printf("Training %s from %s (%d documents, %d tokens, %s labels)%n", config.model(), trainFile,
                     documents.size(), documents.stream().mapToInt(ConllDocument::tokenCount).sum(), config.labels());
+            Properties coreNlp = config.coreNlp();
+            if (config.distSimFrom() != null) {
+                distSimFile = Files.createTempFile("newsflow-distsim-" + config.language() + "-", ".txt");
+                coreNlp = writeDistSimLexicon(config, documents, distSimFile);
+            }
             long start = System.nanoTime();
-            CRFClassifier<CoreLabel> crf = new CRFClassifier<>(config.coreNlp());
+            CRFClassifier<CoreLabel> crf = new CRFClassifier<>(coreNlp);
             crf.train(columns.toString());
             double seconds = (System.nanoTime() - start) / 1e9;
             int before = crf.getNumWeights();
@@ -140,7 +150,37 @@ public final class TrainNerCommand implements Callable<Integer> {
             return crf;
         } finally {
             Files.deleteIfExists(columns);
+            if (distSimFile != null) {
+                Files.deleteIfExists(distSimFile);
+            }
         }
+    }
+
+    /**
+     * Writes the word clusters of {@code newsflow.distSimFrom} (all, or only the training words) to {@code file} and
+     * returns the CoreNLP settings that train with them. The trained model keeps the lexicon inside.
+     */
+    private Properties writeDistSimLexicon(NerTrainingConfig config, List<ConllDocument> documents, Path file)
+            throws IOException {
+        DistSimLexicon lexicon = DistSimLexicon.fromModel(config.distSimFrom());
+        int all = lexicon.classes().size();
+        if (config.distSimWords() == NerTrainingConfig.DistSimWords.TRAINING) {
+            lexicon = lexicon.restrictedTo(trainingWords(documents));
+        }
+        lexicon.write(file);
+        out.printf("Word clusters from %s: %s of its %s words (%s)%n", config.distSimFrom(),
+                num(lexicon.classes().size()), num(all), config.distSimWords().name().toLowerCase(Locale.ROOT));
+        return lexicon.trainingProperties(config.coreNlp(), file);
+    }
+
+    static Set<String> trainingWords(List<ConllDocument> documents) {
+        Set<String> words = new HashSet<>();
+        for (ConllDocument document : documents) {
+            for (ConllDocument.Sentence sentence : document.sentences()) {
+                words.addAll(sentence.tokens());
+            }
+        }
+        return words;
     }
 
     /** CoreNLP's column format: token TAB label per line, a blank line after each sentence (one CRF document). */

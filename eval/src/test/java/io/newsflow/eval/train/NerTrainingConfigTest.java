@@ -30,10 +30,27 @@ class NerTrainingConfigTest {
     }
 
     @Test
+    void spanishTrainsWithTheWordClustersOfCoreNlpsSpanishModel() throws Exception {
+        NerTrainingConfig es = NerTrainingConfig.load("es", Map.of());
+        assertThat(es.distSimFrom()).isEqualTo("edu/stanford/nlp/models/ner/spanish.ancora.distsim.s512.crf.ser.gz");
+        assertThat(es.distSimWords()).isEqualTo(NerTrainingConfig.DistSimWords.ALL);
+    }
+
+    @Test
     void overridesWinOverThePropertiesFiles() throws Exception {
         NerTrainingConfig config = NerTrainingConfig.load("nl", Map.of("sigma", "3", "newsflow.labels", "iob2"));
         assertThat(config.coreNlp().getProperty("sigma")).isEqualTo("3");
         assertThat(config.labels()).isEqualTo(NerLabels.Scheme.IOB2);
+    }
+
+    @Test
+    void wordClustersComeFromAStockModelOnlyWhenTheSettingsNameOne() throws Exception {
+        assertThat(NerTrainingConfig.load("nl", Map.of()).distSimFrom()).isNull();
+        NerTrainingConfig es = NerTrainingConfig.load("es", Map.of("newsflow.distSimFrom", "some/model.crf.ser.gz"));
+        assertThat(es.distSimFrom()).isEqualTo("some/model.crf.ser.gz");
+        assertThat(es.distSimWords()).isEqualTo(NerTrainingConfig.DistSimWords.ALL);
+        assertThat(NerTrainingConfig.load("es", Map.of("newsflow.distSimWords", "training")).distSimWords())
+                .isEqualTo(NerTrainingConfig.DistSimWords.TRAINING);
     }
 
     @Test
