@@ -65,7 +65,8 @@ public record LanguageProfile(String language, DateExtractor dates, NerModel ner
                     "tokenize.options", "splitHyphenated=false"), List.of(), NerModel.STANDARD_LABELS,
                     Set.of(Rule.ENGLISH_NAMES, Rule.PROPAGATION), true),
             "de", ner("de-corenlp-distsim", STOCK + "german.distsim.crf.ser.gz", "de"),
-            "es", ner("es-corenlp-ancora", STOCK + "spanish.ancora.distsim.s512.crf.ser.gz", "es"),
+            // ours: CoNLL-2002 trained with the word clusters of CoreNLP's Spanish model (README "Trained NER models")
+            "es", ner("es-conll2002", OURS + "es-conll2002.crf.ser.gz", "es"),
             "fr", ner("fr-corenlp-wikiner", STOCK + "french-wikiner-4class.crf.ser.gz", "fr"),
             // ours: CoreNLP's Italian CRF runs at 31 tokens/s (its gazetteer features; README "Languages"). CoreNLP has
             // no Italian rule tokenizer; the French one splits elisions ("l'", "dell'") the same way

@@ -43,7 +43,7 @@ class EnricherLanguagesTest {
         assertThat(a.language()).isEqualTo("es");
         // Spanish NER runs beside HeidelTime (EnricherNerLanguagesTest)
         assertThat(a.entities()).extracting(e -> e.key()).containsExactly("location:madrid");
-        assertThat(a.enrichment().extractors()).containsExactly("ner:es-corenlp-ancora", "dates:heideltime-es");
+        assertThat(a.enrichment().extractors()).containsExactly("ner:es-conll2002", "dates:heideltime-es");
     }
 
     @Test

@@ -65,7 +65,7 @@ class EnricherNerLanguagesTest {
                 tuple("location:russia", EntityType.LOCATION),
                 tuple("organization:european-union", EntityType.ORGANIZATION),
                 tuple("organization:banco-santander", EntityType.ORGANIZATION));
-        assertThat(a.enrichment().extractors()).containsExactly("ner:es-corenlp-ancora", "dates:heideltime-es");
+        assertThat(a.enrichment().extractors()).containsExactly("ner:es-conll2002", "dates:heideltime-es");
     }
 
     @Test

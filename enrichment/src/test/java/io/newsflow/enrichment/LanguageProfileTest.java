@@ -25,7 +25,7 @@ class LanguageProfileTest {
         LanguageProfile spanish = LanguageProfile.of("es");
         assertThat(spanish.dates()).isEqualTo(DateExtractor.HEIDELTIME);
         assertThat(spanish.heidelTimeLanguage()).isEqualTo("spanish");
-        assertThat(spanish.extractors()).containsExactly("ner:es-corenlp-ancora", "dates:heideltime-es");
+        assertThat(spanish.extractors()).containsExactly("ner:es-conll2002", "dates:heideltime-es");
         assertThat(LanguageProfile.of("de-AT").extractors()).containsExactly("ner:de-corenlp-distsim", "dates:heideltime-de");
         assertThat(LanguageProfile.of("pt_BR").heidelTimeLanguage()).isEqualTo("portuguese");
         assertThat(LanguageProfile.of("pt").ner()).isNull();

@@ -47,7 +47,7 @@ class EnrichLanguagesConfigTest {
 
         EnrichedArticle spanish = enrich("Pedro Sánchez se reunió ayer en Madrid con Olaf Scholz.", "es");
         assertThat(spanish.entities()).extracting(e -> e.key()).contains("person:pedro-sanchez", "location:madrid");
-        assertThat(spanish.enrichment().extractors()).containsExactly("ner:es-corenlp-ancora", "dates:heideltime-es");
+        assertThat(spanish.enrichment().extractors()).containsExactly("ner:es-conll2002", "dates:heideltime-es");
 
         EnrichedArticle german = enrich("Angela Merkel traf am Montag in Berlin den Präsidenten.", "de");
         assertThat(german.entities()).isEmpty();
