@@ -62,9 +62,11 @@ class LanguageProfileTest {
     @Test
     void theEnglishNameRulesAndPropagationFollowEnglishOnly() {
         assertThat(LanguageProfile.nerModel("en").rules()).containsExactlyInAnyOrder(Rule.ENGLISH_NAMES, Rule.PROPAGATION);
-        for (String code : new String[] {"de", "es", "fr", "it", "nl", "zh"}) {
+        for (String code : new String[] {"de", "es", "fr", "nl", "zh"}) {
             assertThat(LanguageProfile.nerModel(code).rules()).as(code).containsExactly(Rule.COUNTRIES_AS_PLACES);
         }
+        // measured: countries as places costs 0.6 F1 on the Italian dev set
+        assertThat(LanguageProfile.nerModel("it").rules()).isEmpty();
     }
 
     @Test
