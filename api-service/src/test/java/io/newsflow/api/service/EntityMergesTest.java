@@ -112,6 +112,18 @@ class EntityMergesTest {
     }
 
     @Test
+    void inOneBatchABareAcronymAfterItsDefinitionJoinsItDirectly() {
+        // the definition's rows are still queued when the bare acronym is resolved: the lookup must see them
+        Org org = Org.fresh();
+        EnrichedArticle later = bare(org);
+        store.storeAll(List.of(new ArticleStore.Incoming(defining(org), null), new ArticleStore.Incoming(later, null)));
+
+        given().get("/entities/" + org.key()).then().statusCode(200).body("articleCount", equalTo(2)).body("mentionCount", equalTo(4));
+        given().get("/articles/" + later.id()).then().body("entities.key", contains(org.key()));
+        given().get("/entities/" + org.acronymKey()).then().statusCode(200).body("key", equalTo(org.key()));
+    }
+
+    @Test
     void anAcronymTwoOrganisationsShareIsNotMerged() {
         Org one = Org.fresh();
         Org other = new Org(one.acronym(), "Quiet League of " + one.acronym().substring(1, 3) + "a Traders");
