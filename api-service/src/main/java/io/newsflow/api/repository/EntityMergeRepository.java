@@ -116,9 +116,11 @@ public class EntityMergeRepository {
      * {@code from} at {@code to}, and removes {@code from}, which answers as {@code to} from then on.
      */
     public void move(String from, String to) {
+        // a moved link is named as the entity it now points to, as the article's stored entities are (EntityMerges.apply)
         update("""
                 INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
-                SELECT article_id, :to, name, type, mention_count, first_offset, sort_at FROM article_entity WHERE entity_key = :from
+                SELECT article_id, :to, (SELECT e.name FROM entity e WHERE e.key = :to), type, mention_count, first_offset, sort_at
+                FROM article_entity WHERE entity_key = :from
                 ON CONFLICT (article_id, entity_key) DO UPDATE SET
                     mention_count = article_entity.mention_count + EXCLUDED.mention_count,
                     first_offset = least(article_entity.first_offset, EXCLUDED.first_offset)""", from, to);

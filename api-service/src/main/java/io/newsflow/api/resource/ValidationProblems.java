@@ -1,6 +1,7 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.events.Problem;
+import io.newsflow.support.web.CommonProblemMappers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -29,7 +30,7 @@ public class ValidationProblems {
         String detail = errors.stream().map(f -> "Parameter '" + f.field() + "' " + f.message() + ".")
                 .collect(Collectors.joining(" "));
         LOG.debugf("400 invalid parameters: %s", detail);
-        return ProblemMappers.problem(new Problem("about:blank", "Invalid parameter", 400, detail, errors));
+        return CommonProblemMappers.problem(new Problem("about:blank", "Invalid parameter", 400, detail, errors));
     }
 
     /** The last node of the violation's path: the parameter's name (the code is compiled with -parameters). */

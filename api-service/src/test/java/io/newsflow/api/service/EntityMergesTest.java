@@ -112,6 +112,18 @@ class EntityMergesTest {
     }
 
     @Test
+    void aMergedArticleIsListedUnderTheDefinedNameInSearchResultsToo() {
+        Org org = Org.fresh();
+        EnrichedArticle first = bare(org);
+        store.store(first);
+        store.store(defining(org));
+
+        // the search summary reads the article's entity links, the detail its stored entities: both are renamed
+        given().queryParam("q", "spokesman " + org.acronym()).queryParam("source", "merge-test").get("/articles").then()
+                .body("items.find { it.id == '" + first.id() + "' }.entities.name", contains(org.name()));
+    }
+
+    @Test
     void inOneBatchABareAcronymAfterItsDefinitionJoinsItDirectly() {
         // the definition's rows are still queued when the bare acronym is resolved: the lookup must see them
         Org org = Org.fresh();
