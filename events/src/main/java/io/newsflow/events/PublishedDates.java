@@ -85,6 +85,47 @@ public final class PublishedDates {
         }
     }
 
+    /**
+     * The calendar day of an ISO-8601 date or date-time in its own offset (the local publication day, the anchor of
+     * relative dates such as "yesterday"); a date-time without offset gives its own date. Empty when {@code value} is
+     * not one of the forms {@link #normalise} reads.
+     */
+    public static Optional<LocalDate> localDate(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(v).toLocalDate());
+        } catch (DateTimeParseException notOffset) {
+            // try the forms without offset
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(v).toLocalDate());
+        } catch (DateTimeParseException notLocal) {
+            // try a date
+        }
+        try {
+            return Optional.of(LocalDate.parse(v));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A date read from a page, when it is storable ({@link #storableLenient}), in the form that keeps its publication
+     * day: a date-time with its offset as the page wrote it (its local day is the publication day), any other form
+     * as its calendar day. "0001-01-01T00:00:00+01:00" and "yesterday" give empty.
+     */
+    public static Optional<String> keepingLocalDay(String value) {
+        if (storableLenient(value).isEmpty()) {
+            return Optional.empty();
+        }
+        String written = value.strip();
+        boolean withOffset = normalise(written).filter(n -> n.endsWith("Z")).isPresent();
+        return Optional.of(withOffset ? written : written.substring(0, 10));
+    }
+
     /** True when the instant lies in the storable range. */
     public static boolean isStorable(Instant instant) {
         return instant != null && !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
