@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one rule for publication dates in every part of the pipeline: ISO-8601 forms are parsed and normalised
@@ -28,25 +30,10 @@ public final class PublishedDates {
 
     /** The normalised value, or empty when {@code value} is not an ISO-8601 date or date-time. */
     public static Optional<String> normalise(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String v = value.strip();
-        try {
-            return Optional.of(LocalDate.parse(v).toString());
-        } catch (DateTimeParseException notADate) {
-            // try the date-time forms below
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant().toString());
-        } catch (DateTimeParseException notOffset) {
-            // try without offset
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(v).toString());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return firstForm(value, List.of(
+                v -> LocalDate.parse(v).toString(),
+                v -> OffsetDateTime.parse(v).toInstant().toString(),
+                v -> LocalDateTime.parse(v).toString()));
     }
 
     /** Like {@link #normalise} but also takes web variants: a space for 'T', "+0200" offsets, a trailing date part. */
@@ -91,25 +78,10 @@ public final class PublishedDates {
      * not one of the forms {@link #normalise} reads.
      */
     public static Optional<LocalDate> localDate(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String v = value.strip();
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toLocalDate());
-        } catch (DateTimeParseException notOffset) {
-            // try the forms without offset
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(v).toLocalDate());
-        } catch (DateTimeParseException notLocal) {
-            // try a date
-        }
-        try {
-            return Optional.of(LocalDate.parse(v));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return firstForm(value, List.of(
+                v -> OffsetDateTime.parse(v).toLocalDate(),
+                v -> LocalDateTime.parse(v).toLocalDate(),
+                LocalDate::parse));
     }
 
     /**
@@ -124,6 +96,22 @@ public final class PublishedDates {
         String written = value.strip();
         boolean withOffset = normalise(written).filter(n -> n.endsWith("Z")).isPresent();
         return Optional.of(withOffset ? written : written.substring(0, 10));
+    }
+
+    /** The first of the ISO-8601 forms that reads the stripped value; empty for a blank value or when none does. */
+    private static <T> Optional<T> firstForm(String value, List<Function<String, T>> forms) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        for (Function<String, T> form : forms) {
+            try {
+                return Optional.of(form.apply(v));
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the instant lies in the storable range. */
