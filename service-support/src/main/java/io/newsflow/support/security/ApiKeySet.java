@@ -1,4 +1,4 @@
-package io.newsflow.events;
+package io.newsflow.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

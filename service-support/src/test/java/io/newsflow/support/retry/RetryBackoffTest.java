@@ -1,4 +1,4 @@
-package io.newsflow.events;
+package io.newsflow.support.retry;
 
 import org.junit.jupiter.api.Test;
 

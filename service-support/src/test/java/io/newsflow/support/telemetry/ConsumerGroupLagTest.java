@@ -1,6 +1,7 @@
-package io.newsflow.events;
+package io.newsflow.support.telemetry;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.events.Telemetry;
 import io.newsflow.infra.InJvmKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

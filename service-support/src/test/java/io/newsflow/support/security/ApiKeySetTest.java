@@ -1,4 +1,4 @@
-package io.newsflow.events;
+package io.newsflow.support.security;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.telemetry;
+package io.newsflow.support.telemetry;
 
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -9,13 +9,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
-/** Every meter of this service carries {@code service="ingest-service"}, so dashboards can tell services apart. */
+/**
+ * Every meter of a service carries {@code service=<quarkus.application.name>} (e.g. {@code service="api-service"}),
+ * so dashboards can tell services apart.
+ */
 @Singleton
 public class ServiceTag {
 
     @Produces
     @Singleton
     MeterFilter serviceTag(@ConfigProperty(name = "quarkus.application.name") String service) {
+        return commonTag(service);
+    }
+
+    static MeterFilter commonTag(String service) {
         return MeterFilter.commonTags(List.of(Tag.of(Telemetry.TAG_SERVICE, service)));
     }
 }

@@ -1,11 +1,14 @@
-package io.newsflow.api.messaging;
+package io.newsflow.support.retry;
 
 import jakarta.transaction.RollbackException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 
 import javax.transaction.xa.XAException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,13 @@ class TransientFailuresTest {
         RollbackException commitFailed = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commitFailed.addSuppressed(xa);
         assertThat(TransientFailures.isTransient(new IllegalStateException(commitFailed))).isTrue();
+    }
+
+    @Test
+    void brokerAwayOrSlowIsTransientButATooLargeRecordIsNot() {
+        assertThat(TransientFailures.isTransient(new RuntimeException(new NotEnoughReplicasException("min.insync.replicas")))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new TimeoutException("no acknowledgement")))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new RecordTooLargeException("1 MB")))).isFalse();
     }
 
     @Test

@@ -1,26 +1,31 @@
-package io.newsflow.api.messaging;
+package io.newsflow.support.retry;
+
+import org.apache.kafka.common.errors.RetriableException;
 
 import javax.transaction.xa.XAException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Tells failures worth retrying (database away or overloaded) from ones that will fail again. Looks through causes
- * and suppressed exceptions: when the database goes away during the commit, the transaction manager throws a
- * RollbackException that carries the driver's error only as a suppressed XAException.
+ * Which failures the {@link RetryBackoff retry policy} retries: the database or broker away, overloaded or too slow
+ * to answer, not the ones that will fail again (bad data, a record too large for Kafka). Looks through causes and suppressed exceptions: when the database goes away
+ * during the commit, the transaction manager throws a RollbackException that carries the driver's error only as a
+ * suppressed XAException; Hibernate's JDBCConnectionException carries the driver's SQLException as its cause.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> todo = new ArrayDeque<>();
         todo.add(failure);
@@ -41,8 +46,8 @@ final class TransientFailures {
     }
 
     private static boolean isTransientItself(Throwable t) {
-        if (t instanceof ConnectException || t instanceof SQLTransientException
-                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        if (t instanceof ConnectException || t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
+                || t instanceof RetriableException || t instanceof TimeoutException) {
             return true;
         }
         if (t instanceof XAException xa) {

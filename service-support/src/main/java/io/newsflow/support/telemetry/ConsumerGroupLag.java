@@ -1,6 +1,7 @@
-package io.newsflow.events;
+package io.newsflow.support.telemetry;
 
 import io.micrometer.core.instrument.Gauge;
+import io.newsflow.events.Telemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
