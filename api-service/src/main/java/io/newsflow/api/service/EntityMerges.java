@@ -2,6 +2,7 @@ package io.newsflow.api.service;
 
 import io.newsflow.api.repository.EntityMergeRepository;
 import io.newsflow.api.repository.EntityMergeRepository.LinkedArticle;
+import io.newsflow.events.Acronyms;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Cross-article canonical entities for what one article cannot know: an acronym used alone ("the GNA said") is the
@@ -30,9 +30,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class EntityMerges {
 
-    /** "GNA", "U.N.", "NATO", "G7": two to eight capitals or digits, starting with a capital. */
-    private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]{1,7}");
-
     private final EntityMergeRepository repository;
 
     public EntityMerges(EntityMergeRepository repository) {
@@ -40,8 +37,7 @@ public class EntityMerges {
     }
 
     static String acronym(String surface) {
-        String s = surface.replace(".", "").strip();
-        return ACRONYM.matcher(s).matches() ? s : null;
+        return Acronyms.of(surface).orElse(null); // the pipeline's one rule, the one enrichment applies
     }
 
     /** The article's entities under their cross-article keys; entities that land on one key are combined. */

@@ -1,11 +1,11 @@
 package io.newsflow.ingest.resource;
 
+import io.newsflow.articles.InvalidSubmissionException;
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.ArticleTooLargeException;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.security.BoundedBody;
-import io.newsflow.ingest.service.InvalidSubmissionException;
 import io.newsflow.ingest.service.UnsupportedMediaTypeException;
 import io.newsflow.support.web.CommonProblemMappers;
 import jakarta.ws.rs.Priorities;

@@ -1,13 +1,12 @@
-package io.newsflow.ingest.service;
+package io.newsflow.articles;
 
-import io.newsflow.events.PublishedDates;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.events.Problem.FieldError;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.newsflow.events.PublishedDates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Turns the three accepted body types into validated {@link ArticleSubmission}s. */
-@ApplicationScoped
+/**
+ * Turns an article as submitted (a JSON object, plain text or a web page; see {@link ArticleFileType}) into a
+ * validated {@link ArticleSubmission}: the one reader of articles, for ingest's request bodies and the command line's
+ * files alike, so that one article gets one id wherever it enters.
+ */
 public class SubmissionParser {
 
     /** Longest accepted value per metadata field; the body fields are bounded by the request size limit. */
@@ -65,6 +67,11 @@ public class SubmissionParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String cannot fail to be read
         }
+        return fromJson(node);
+    }
+
+    /** An article already read as JSON (an NDJSON line, an element of a JSON array). */
+    public ArticleSubmission fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidSubmissionException("The body must be a JSON object.");
         }
@@ -90,7 +97,7 @@ public class SubmissionParser {
             title = title != null ? title : page.title();
             language = language != null ? language : page.language();
             if (publishedAt == null && page.publishedAt() != null) {
-                publishedAt = page.publishedAt();
+                publishedAt = pageDate(page);
                 fromPage = true;
             }
         }
@@ -128,8 +135,13 @@ public class SubmissionParser {
         boolean fromPage = meta.publishedAt() == null && page.publishedAt() != null;
         return validate(new ArticleSubmission(page.title(), null, html,
                 meta.url() != null ? meta.url() : page.canonicalUrl(), meta.source(),
-                fromPage ? page.publishedAt() : meta.publishedAt(), fromPage,
+                fromPage ? pageDate(page) : meta.publishedAt(), fromPage,
                 meta.language() != null ? meta.language() : page.language(), meta.externalId()));
+    }
+
+    /** The page's date normalised like a given one (the reader took only dates that normalise and can be stored). */
+    private static String pageDate(PageMetadata page) {
+        return PublishedDates.storableLenient(page.publishedAt()).orElseThrow();
     }
 
     /** Metadata given as query parameters with text/plain and text/html bodies. */
@@ -143,7 +155,7 @@ public class SubmissionParser {
         }
     }
 
-    ArticleSubmission validate(ArticleSubmission submitted) {
+    private ArticleSubmission validate(ArticleSubmission submitted) {
         List<FieldError> errors = new ArrayList<>();
         checkCharacters(errors, submitted);
         if (!errors.isEmpty()) {
@@ -154,7 +166,7 @@ public class SubmissionParser {
         boolean hasHtml = s.html() != null && !s.html().isBlank();
         if (hasText == hasHtml) {
             errors.add(new FieldError(hasText ? "html" : "text",
-                    hasText ? "give either text or html, not both" : "text or html is required and must not be blank"));
+                    hasText ? "give either \"text\" or \"html\", not both" : "\"text\" or \"html\" is required and must not be blank"));
         }
         checkLength(errors, "title", s.title());
         checkLength(errors, "url", s.url());

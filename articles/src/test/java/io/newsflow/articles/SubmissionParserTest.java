@@ -1,8 +1,8 @@
-package io.newsflow.ingest.service;
+package io.newsflow.articles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.Problem.FieldError;
-import io.newsflow.ingest.service.SubmissionParser.Metadata;
+import io.newsflow.articles.SubmissionParser.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.service;
+package io.newsflow.articles;
 
 import io.newsflow.events.Problem.FieldError;
 

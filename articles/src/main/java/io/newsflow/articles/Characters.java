@@ -1,4 +1,4 @@
-package io.newsflow.ingest.service;
+package io.newsflow.articles;
 
 /**
  * The characters ingest takes in any field. A NUL cannot be stored by PostgreSQL, an unpaired surrogate cannot be
