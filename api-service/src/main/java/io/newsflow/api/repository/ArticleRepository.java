@@ -2,8 +2,8 @@ package io.newsflow.api.repository;
 
 import io.newsflow.api.service.StorableArticles;
 import io.newsflow.events.Entity;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.Array;
@@ -21,8 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -30,9 +32,13 @@ import java.util.function.Function;
  * rows come as arrays ({@code unnest}), whatever the number of articles. The statements run on the session's own
  * connection, so they share the storing transaction. Entity and alias rows are shared between articles and between
  * api instances: ON CONFLICT DO NOTHING lets concurrent writers pass.
+ *
+ * <p>Rows are queued ({@link #queue}) and written together by {@link #writeQueued}. A read of this service that the queued
+ * rows could change writes them first ({@link #writeQueuedIfAnyAlias}, used by {@link EntityMergeRepository}), so callers
+ * never need to know when rows reach the database.
  */
 @ApplicationScoped
-public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, UUID> {
+public class ArticleRepository {
 
     /** A date mentioned in an article with the span of days its value covers (null when it has none). */
     public record DateRow(int start, String value, String type, boolean resolved, LocalDate from, LocalDate to) {
@@ -54,17 +60,63 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     /** Title, text, source, URL and publication date: what makes a version another version (revisions). */
     private static final String CONTENT = "(%1$s.title, %1$s.body, %1$s.source, %1$s.url, %1$s.published_value)";
 
+    private final EntityManager em;
+    private final PendingArticleRows pending;
+
+    public ArticleRepository(EntityManager em, PendingArticleRows pending) {
+        this.em = em;
+        this.pending = pending;
+    }
+
+    /** The stored article with this id, if there is one. */
+    public Optional<StoredArticle> find(UUID id) {
+        return Optional.ofNullable(em.find(StoredArticle.class, id));
+    }
+
+    /**
+     * Queues an article row for this transaction's next write. An article already queued is written first: one
+     * statement cannot write a row twice, and its later version must replace the earlier one.
+     */
+    public void queue(ArticleRow row) {
+        if (pending.rows.stream().anyMatch(r -> r.id().equals(row.id()))) {
+            writeQueued();
+        }
+        pending.rows.add(row);
+    }
+
+    /**
+     * Writes the queued rows.
+     *
+     * @return the ids of the articles this transaction's writes created (were not stored before), in all
+     */
+    public Set<UUID> writeQueued() {
+        if (!pending.rows.isEmpty()) {
+            pending.created.addAll(write(pending.rows));
+            pending.rows.clear();
+        }
+        return Set.copyOf(pending.created);
+    }
+
+    /**
+     * Writes the queued rows when an entity of theirs has an alias (its name or a mention, as stored in
+     * entity_alias) that {@code matters} to a read about to run; otherwise they keep waiting.
+     */
+    void writeQueuedIfAnyAlias(BiPredicate<String, String> matters) {
+        boolean matter = pending.rows.stream().flatMap(r -> r.entities().stream())
+                .anyMatch(e -> aliases(e).stream().anyMatch(alias -> matters.test(e.key(), alias)));
+        if (matter) {
+            writeQueued();
+        }
+    }
+
     /**
      * Upserts the article rows and replaces their entity and date rows. A stored version whose content differs
      * from its new one is kept as a revision first; the same content again (a redelivery) keeps nothing.
      *
      * @return the ids of the articles that were not stored before
      */
-    public Set<UUID> write(List<ArticleRow> rows) {
-        if (rows.isEmpty()) {
-            return Set.of();
-        }
-        return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+    private Set<UUID> write(List<ArticleRow> rows) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
             Set<UUID> revised = keepReplacedVersions(c, rows);
             Set<UUID> created = upsertArticles(c, rows, revised);
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
@@ -81,7 +133,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         if (ids.isEmpty()) {
             return;
         }
-        getEntityManager().unwrap(Session.class).doWork(c -> {
+        em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT pg_notify(?, id) FROM unnest(?::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n")) {
                 st.setString(1, channel);
@@ -92,18 +144,19 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     }
 
     /** Newest first: revisions numbered below {@code beforeRevision} (null: from the newest). */
-    @SuppressWarnings("unchecked")
     public List<RevisionRow> revisions(UUID articleId, Integer beforeRevision, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return Rows.query(em, """
                         SELECT revision, title, body, source, url, published_value, published_basis, submitted_by,
                                stored_at, replaced_at
                         FROM article_revisions WHERE article_id = :id AND revision < :before
                         ORDER BY revision DESC LIMIT :limit""")
                 .setParameter("id", articleId).setParameter("before", beforeRevision == null ? Integer.MAX_VALUE : beforeRevision)
-                .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new RevisionRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], ArticleSearchRepository.toInstant(r[8]),
-                ArticleSearchRepository.toInstant(r[9]))).toList();
+                .setParameter("limit", limit).getResultList().stream()
+                .map(r -> new RevisionRow((int) Rows.whole(r, "revision"), Rows.text(r, "title"), Rows.text(r, "body"),
+                        Rows.text(r, "source"), Rows.text(r, "url"), Rows.text(r, "published_value"),
+                        Rows.text(r, "published_basis"), Rows.text(r, "submitted_by"), Rows.instant(r, "stored_at"),
+                        Rows.instant(r, "replaced_at")))
+                .toList();
     }
 
     /**

@@ -2,14 +2,12 @@ package io.newsflow.api.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ public class ArticleSearchRepository {
     public record EntityRow(UUID articleId, String key, String name, String type) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<Row> search(Criteria c) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
@@ -66,11 +63,12 @@ public class ArticleSearchRepository {
             // the snippet marks the words the article's own language matched
             sql.append("ts_headline(CAST(a.search_config AS regconfig), a.body, websearch_to_tsquery(CAST(a.search_config AS regconfig), :q), ")
                     .append("'StartSel=").append(MARK_START).append(", StopSel=").append(MARK_END)
-                    .append(", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"') ");
+                    .append(", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')");
             params.put("q", c.text());
         } else {
-            sql.append("left(a.body, ").append(PLAIN_SNIPPET_CHARS).append(") ");
+            sql.append("left(a.body, ").append(PLAIN_SNIPPET_CHARS).append(")");
         }
+        sql.append(" AS snippet ");
         sql.append(fromMentionedDates ? "FROM article a JOIN mentioned m ON m.article_id = a.id WHERE TRUE" : "FROM article a WHERE TRUE");
         if (c.articleId() != null) {
             sql.append(" AND a.id = :articleId");
@@ -102,11 +100,11 @@ public class ArticleSearchRepository {
         // index start at the end of the range instead of walking every newer article
         if (c.publishedFrom() != null) {
             sql.append(" AND a.published_at >= :publishedFrom AND a.sort_at >= :publishedFrom");
-            params.put("publishedFrom", utc(c.publishedFrom()));
+            params.put("publishedFrom", Rows.utc(c.publishedFrom()));
         }
         if (c.publishedToExclusive() != null) {
             sql.append(" AND a.published_at < :publishedTo AND a.sort_at < :publishedTo");
-            params.put("publishedTo", utc(c.publishedToExclusive()));
+            params.put("publishedTo", Rows.utc(c.publishedToExclusive()));
         }
         if (c.mentionedFrom() != null && c.mentionedTo() != null && !mentionedRange) {
             sql.append(" AND FALSE"); // an empty range, which daterange() would refuse
@@ -125,49 +123,29 @@ public class ArticleSearchRepository {
         }
         if (c.afterSortAt() != null) {
             sql.append(" AND (a.sort_at, a.id) < (:afterSortAt, :afterId)");
-            params.put("afterSortAt", utc(c.afterSortAt()));
+            params.put("afterSortAt", Rows.utc(c.afterSortAt()));
             params.put("afterId", c.afterId());
         }
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit");
         params.put("limit", c.limit());
 
-        Query query = em.createNativeQuery(sql.toString());
+        NativeQuery<Tuple> query = Rows.query(em, sql.toString());
         params.forEach(query::setParameter);
-        List<Row> rows = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) query.getResultList()) {
-            rows.add(new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], toInstant(r[7]), (String) r[8]));
-        }
-        return rows;
+        return query.getResultList().stream().map(r -> new Row(r.get("id", UUID.class), Rows.text(r, "title"),
+                Rows.text(r, "source"), Rows.text(r, "url"), Rows.text(r, "language"), Rows.text(r, "published_value"),
+                Rows.text(r, "published_basis"), Rows.instant(r, "sort_at"), Rows.text(r, "snippet"))).toList();
     }
 
     /** The entities of the given articles, most mentioned first. */
-    @SuppressWarnings("unchecked")
     public List<EntityRow> entitiesOf(List<UUID> articleIds) {
         if (articleIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.query(em, """
                         SELECT article_id, entity_key, name, type FROM article_entity
                         WHERE article_id IN (:ids) ORDER BY mention_count DESC, first_offset""")
-                .setParameter("ids", articleIds).getResultList();
-        return rows.stream().map(r -> new EntityRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + (value == null ? "null" : value.getClass()));
+                .setParameter("ids", articleIds).getResultList().stream()
+                .map(r -> new EntityRow(r.get("article_id", UUID.class), Rows.text(r, "entity_key"), Rows.text(r, "name"),
+                        Rows.text(r, "type"))).toList();
     }
 }

@@ -2,7 +2,8 @@ package io.newsflow.api.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.hibernate.query.NativeQuery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,20 +36,18 @@ public class EntityRepository {
     }
 
     /** The keys a user's "entity" parameter means: the key itself, or every entity with that name or alias. */
-    @SuppressWarnings("unchecked")
     public List<String> resolveKeys(String keyOrName) {
-        return em.createNativeQuery("""
+        return Rows.query(em, """
                         SELECT key FROM entity WHERE key = :v
                         UNION SELECT to_key FROM entity_redirect WHERE from_key = :v
                         UNION SELECT entity_key FROM entity_alias WHERE lower(alias) = lower(:v)""")
-                .setParameter("v", keyOrName).getResultList();
+                .setParameter("v", keyOrName).getResultList().stream().map(r -> Rows.text(r, "key")).toList();
     }
 
     /**
      * Entities, most mentioned first; {@code text} matches names and aliases (substring, case-insensitive). The
      * counts are kept on the entity row (V6), so the list reads entity_mentions_idx in order, never article_entity.
      */
-    @SuppressWarnings("unchecked")
     public List<EntityCounts> list(String text, String type, Long afterMentions, String afterKey, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions
@@ -70,40 +69,33 @@ public class EntityRepository {
         }
         sql.append(" ORDER BY e.mention_count DESC, e.key ASC LIMIT :limit");
         params.put("limit", limit);
-        Query query = em.createNativeQuery(sql.toString());
+        NativeQuery<Tuple> query = Rows.query(em, sql.toString());
         params.forEach(query::setParameter);
-        List<EntityCounts> result = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) query.getResultList()) {
-            result.add(new EntityCounts((String) r[0], (String) r[1], (String) r[2],
-                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
-        }
-        return result;
+        return query.getResultList().stream().map(EntityRepository::counts).toList();
+    }
+
+    private static EntityCounts counts(Tuple r) {
+        return new EntityCounts(Rows.text(r, "key"), Rows.text(r, "name"), Rows.text(r, "type"),
+                Rows.whole(r, "articles"), Rows.whole(r, "mentions"));
     }
 
     /** The entity with this key, or the one it was merged into. */
-    @SuppressWarnings("unchecked")
     public Optional<EntityCounts> find(String key) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT e.key, e.name, e.type, e.article_count, e.mention_count FROM entity e
+        return Rows.query(em, """
+                        SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions FROM entity e
                         WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)""")
-                .setParameter("key", key).getResultList();
-        return rows.stream().findFirst().map(r -> new EntityCounts((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
+                .setParameter("key", key).getResultList().stream().findFirst().map(EntityRepository::counts);
     }
 
     /** Aliases per key, alphabetically. */
-    @SuppressWarnings("unchecked")
     public Map<String, List<String>> aliases(List<String> keys) {
         Map<String, List<String>> result = new LinkedHashMap<>();
         if (keys.isEmpty()) {
             return result;
         }
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT entity_key, alias FROM entity_alias WHERE entity_key IN (:keys) ORDER BY alias")
-                .setParameter("keys", keys).getResultList();
-        for (Object[] r : rows) {
-            result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
-        }
+        Rows.query(em, "SELECT entity_key, alias FROM entity_alias WHERE entity_key IN (:keys) ORDER BY alias")
+                .setParameter("keys", keys).getResultList()
+                .forEach(r -> result.computeIfAbsent(Rows.text(r, "entity_key"), k -> new ArrayList<>()).add(Rows.text(r, "alias")));
         return result;
     }
 
@@ -113,9 +105,8 @@ public class EntityRepository {
      * join over hundreds of thousands of rows per page view (docs/performance.md), and recent neighbours are the
      * ones the page is for. Entities in fewer articles are counted exactly.
      */
-    @SuppressWarnings("unchecked")
     public List<Related> related(String key, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.query(em, """
                         WITH recent AS (
                             SELECT article_id FROM article_entity WHERE entity_key = :key
                             ORDER BY sort_at DESC, article_id DESC LIMIT :window),
@@ -127,35 +118,34 @@ public class EntityRepository {
                         SELECT s.entity_key, e.name, e.type, s.shared
                         FROM strongest s JOIN entity e ON e.key = s.entity_key
                         ORDER BY s.shared DESC, s.entity_key""")
-                .setParameter("key", key).setParameter("window", RELATED_WINDOW).setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
+                .setParameter("key", key).setParameter("window", RELATED_WINDOW).setParameter("limit", limit).getResultList()
+                .stream().map(r -> new Related(Rows.text(r, "entity_key"), Rows.text(r, "name"), Rows.text(r, "type"),
+                        Rows.whole(r, "shared"))).toList();
     }
 
     /** Articles mentioning the entity per month of publication; articles of unknown date are left out. */
-    @SuppressWarnings("unchecked")
     public List<MonthCount> timeline(String key) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)
+        return Rows.query(em, """
+                        SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS articles
                         FROM article_entity ae JOIN article a ON a.id = ae.article_id
                         WHERE ae.entity_key = :key AND a.published_at IS NOT NULL
                         GROUP BY month ORDER BY month""")
-                .setParameter("key", key).getResultList();
-        return rows.stream().map(r -> new MonthCount((String) r[0], ((Number) r[1]).longValue())).toList();
+                .setParameter("key", key).getResultList().stream()
+                .map(r -> new MonthCount(Rows.text(r, "month"), Rows.whole(r, "articles"))).toList();
     }
 
     /**
      * Articles mentioning the entity per month their text speaks of: each article counts once in every month
      * one of its dates (a day, a week or a month; longer spans are too vague to place) falls in.
      */
-    @SuppressWarnings("unchecked")
     public List<MonthCount> mentionedTimeline(String key) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT to_char(d.date_from, 'YYYY-MM') AS month, count(DISTINCT ae.article_id)
+        return Rows.query(em, """
+                        SELECT to_char(d.date_from, 'YYYY-MM') AS month, count(DISTINCT ae.article_id) AS articles
                         FROM article_entity ae JOIN article_date d ON d.article_id = ae.article_id
                         WHERE ae.entity_key = :key AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31
                         GROUP BY month ORDER BY month""")
-                .setParameter("key", key).getResultList();
-        return rows.stream().map(r -> new MonthCount((String) r[0], ((Number) r[1]).longValue())).toList();
+                .setParameter("key", key).getResultList().stream()
+                .map(r -> new MonthCount(Rows.text(r, "month"), Rows.whole(r, "articles"))).toList();
     }
 
     private static String likeEscape(String s) {

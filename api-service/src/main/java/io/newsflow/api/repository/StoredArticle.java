@@ -1,6 +1,5 @@
 package io.newsflow.api.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
 /** One stored article with its enrichment (table {@code article}). */
 @Entity
 @Table(name = "article")
-public class StoredArticle extends PanacheEntityBase {
+public class StoredArticle {
 
     @Id
     public UUID id;

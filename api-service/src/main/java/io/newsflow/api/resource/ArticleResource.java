@@ -1,12 +1,11 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.ApiConfig;
+import io.newsflow.api.resource.ValidParam.Rule;
 import io.newsflow.api.service.ArticleQueries;
-import io.newsflow.api.service.QueryParams;
-import io.newsflow.api.service.Views.ArticleDetail;
-import io.newsflow.api.service.Views.ArticleRevision;
-import io.newsflow.api.service.Views.ArticleSummary;
-import io.newsflow.api.service.Views.Page;
+import io.newsflow.api.service.ArticleQueries.ArticleDetail;
+import io.newsflow.api.service.ArticleQueries.ArticleRevision;
+import io.newsflow.api.service.ArticleQueries.ArticleSummary;
 import io.newsflow.events.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,25 +35,26 @@ public class ArticleResource {
     @GET
     @Operation(summary = "Search articles", description = "Full-text search and filters, newest first, cursor-paginated.")
     public Page<ArticleSummary> search(
-            @Parameter(description = "full-text query (web search syntax: \"phrase\", OR, -word)") @QueryParam("q") String q,
-            @Parameter(description = "entity key or any of its names") @QueryParam("entity") String entity,
-            @Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @QueryParam("type") String type,
-            @QueryParam("source") String source,
+            @Parameter(description = "full-text query (web search syntax: \"phrase\", OR, -word)") @QueryParam("q") @ValidParam(Rule.TEXT) String q,
+            @Parameter(description = "entity key or any of its names") @QueryParam("entity") @ValidParam(Rule.TEXT) String entity,
+            @Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @QueryParam("type") @ValidParam(Rule.ENTITY_TYPE) String type,
+            @QueryParam("source") @ValidParam(Rule.TEXT) String source,
             @Parameter(description = "the article's language: an ISO 639-1 code (de), several comma separated (de,fr), "
                     + "or und for undetermined. The full-text query is matched in each article's own language "
-                    + "(German articles with German word forms, ...).") @QueryParam("language") String language,
-            @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedFrom") String publishedFrom,
-            @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedTo") String publishedTo,
-            @Parameter(description = "articles that speak of dates from (2019-05-30, 2019-05 or 2019)") @QueryParam("mentionedFrom") String mentionedFrom,
-            @Parameter(description = "articles that speak of dates up to, inclusive") @QueryParam("mentionedTo") String mentionedTo,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return queries.search(new ArticleQueries.Search(
+                    + "(German articles with German word forms, ...).") @QueryParam("language") @ValidParam(Rule.LANGUAGES) String language,
+            @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedFrom") @ValidParam(Rule.INSTANT_FROM) String publishedFrom,
+            @Parameter(description = "ISO date or date-time, inclusive") @QueryParam("publishedTo") @ValidParam(Rule.INSTANT_TO) String publishedTo,
+            @Parameter(description = "articles that speak of dates from (2019-05-30, 2019-05 or 2019)") @QueryParam("mentionedFrom") @ValidParam(Rule.DAY_FROM) String mentionedFrom,
+            @Parameter(description = "articles that speak of dates up to, inclusive") @QueryParam("mentionedTo") @ValidParam(Rule.DAY_TO) String mentionedTo,
+            @QueryParam("limit") @ValidParam(Rule.LIMIT) String limit,
+            @QueryParam("cursor") @ValidParam(Rule.ARTICLE_CURSOR) String cursor) {
+        Cursor after = QueryParams.articleCursor(cursor);
+        return Page.of(queries.search(new ArticleQueries.Search(
                 QueryParams.text("q", q), QueryParams.text("entity", entity), QueryParams.entityType(type),
                 QueryParams.text("source", source), QueryParams.languages(language),
                 QueryParams.instantFrom("publishedFrom", publishedFrom), QueryParams.instantAfter("publishedTo", publishedTo),
                 QueryParams.day("mentionedFrom", mentionedFrom, false), QueryParams.day("mentionedTo", mentionedTo, true),
-                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.articleCursor(cursor)));
+                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), after == null ? null : after.position())));
     }
 
     @GET
@@ -76,9 +76,10 @@ public class ArticleResource {
                     + "The same content again (a redelivery, a resend) keeps nothing. Cursor-paginated.")
     @APIResponse(responseCode = "200", description = "The revisions, newest first (an empty list when the article was never replaced)")
     @APIResponse(responseCode = "404", description = "No article with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<ArticleRevision> revisions(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                           @QueryParam("cursor") String cursor) {
-        return queries.revisions(id, QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()),
-                QueryParams.revisionCursor(cursor));
+    public Page<ArticleRevision> revisions(@PathParam("id") String id, @QueryParam("limit") @ValidParam(Rule.LIMIT) String limit,
+                                           @QueryParam("cursor") @ValidParam(Rule.REVISION_CURSOR) String cursor) {
+        Cursor after = QueryParams.revisionCursor(cursor);
+        return Page.of(queries.revisions(id, QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()),
+                after == null ? null : after.position()));
     }
 }

@@ -1,11 +1,10 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.ApiConfig;
+import io.newsflow.api.resource.ValidParam.Rule;
 import io.newsflow.api.service.EntityQueries;
-import io.newsflow.api.service.QueryParams;
-import io.newsflow.api.service.Views.EntityDetail;
-import io.newsflow.api.service.Views.EntitySummary;
-import io.newsflow.api.service.Views.Page;
+import io.newsflow.api.service.EntityQueries.EntityDetail;
+import io.newsflow.api.service.EntityQueries.EntitySummary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,16 +29,19 @@ public class EntityResource {
 
     @GET
     @Operation(summary = "Entities, most mentioned first", description = "q matches names and aliases.")
-    public Page<EntitySummary> list(@QueryParam("q") String q, @QueryParam("type") String type,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return queries.list(QueryParams.text("q", q), QueryParams.entityType(type),
-                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), QueryParams.entityCursor(cursor));
+    public Page<EntitySummary> list(@QueryParam("q") @ValidParam(Rule.TEXT) String q,
+                                    @QueryParam("type") @ValidParam(Rule.ENTITY_TYPE) String type,
+                                    @QueryParam("limit") @ValidParam(Rule.LIMIT) String limit,
+                                    @QueryParam("cursor") @ValidParam(Rule.ENTITY_CURSOR) String cursor) {
+        Cursor after = QueryParams.entityCursor(cursor);
+        return Page.of(queries.list(QueryParams.text("q", q), QueryParams.entityType(type),
+                QueryParams.limit(limit, config.defaultLimit(), config.maxLimit()), after == null ? null : after.position()));
     }
 
     @GET
     @Path("/{key}")
     @Operation(summary = "One entity with aliases, counts, co-occurring entities and a monthly timeline")
-    public EntityDetail get(@PathParam("key") String key) {
+    public EntityDetail get(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key) {
         return queries.get(QueryParams.pathSegment("key", key));
     }
 }

@@ -1,6 +1,5 @@
 package io.newsflow.api.resource;
 
-import io.newsflow.api.service.InvalidParameterException;
 import io.newsflow.api.service.NotFoundException;
 import io.newsflow.events.Problem;
 import io.newsflow.support.web.CommonProblemMappers;

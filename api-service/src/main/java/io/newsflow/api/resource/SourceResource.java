@@ -3,7 +3,7 @@ package io.newsflow.api.resource;
 import io.newsflow.api.ApiConfig;
 import io.newsflow.api.repository.SourceRepository;
 import io.newsflow.api.repository.SourceRepository.SourceCount;
-import io.newsflow.api.service.QueryParams;
+import io.newsflow.api.resource.ValidParam.Rule;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +35,7 @@ public class SourceResource {
     @GET
     @Transactional
     @Operation(summary = "Sources with their article counts, most articles first", description = "q matches the start of the name, any case.")
-    public Sources list(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+    public Sources list(@QueryParam("q") @ValidParam(Rule.TEXT) String q, @QueryParam("limit") @ValidParam(Rule.LIMIT) String limit) {
         return new Sources(sources.list(QueryParams.text("q", q),
                 QueryParams.limit(limit, config.maxLimit(), config.maxLimit())));
     }

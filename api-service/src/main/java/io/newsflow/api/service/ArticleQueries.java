@@ -9,11 +9,6 @@ import io.newsflow.api.repository.ArticleSearchRepository.Criteria;
 import io.newsflow.api.repository.ArticleSearchRepository.Row;
 import io.newsflow.api.repository.EntityRepository;
 import io.newsflow.api.repository.StoredArticle;
-import io.newsflow.api.service.Views.ArticleDetail;
-import io.newsflow.api.service.Views.ArticleRevision;
-import io.newsflow.api.service.Views.ArticleSummary;
-import io.newsflow.api.service.Views.EntityRef;
-import io.newsflow.api.service.Views.Page;
 import io.newsflow.events.DateMention;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
@@ -29,9 +24,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads articles: search with filters and the stored article by id. */
+/** Reads articles: search with filters and the stored article by id, in the shapes of the query API (CONTRACT.md). */
 @ApplicationScoped
 public class ArticleQueries {
+
+    public record EntityRef(String key, String name, String type) {
+    }
+
+    public record ArticleSummary(String id, String title, String source, String url, String language,
+                                 EnrichedArticle.PublishedAt publishedAt, String snippet, List<EntityRef> entities) {
+    }
+
+    /**
+     * The enriched article as stored, plus when it was stored, the W3C trace id that brought it in, the label of the
+     * ingest key that submitted its content and how many earlier versions it replaced ({@code /articles/{id}/revisions}).
+     */
+    public record ArticleDetail(int schemaVersion, String id, String externalId, String url, String source, String title,
+                                String text, String language, EnrichedArticle.PublishedAt publishedAt, Instant receivedAt,
+                                List<Entity> entities, List<DateMention> dates, EnrichedArticle.Enrichment enrichment,
+                                Instant storedAt, String traceId, String submittedBy, int revisions) {
+    }
+
+    /** An earlier version of an article: its content, who submitted it, when it was stored and when replaced. */
+    public record ArticleRevision(int revision, String title, String text, String source, String url,
+                                  EnrichedArticle.PublishedAt publishedAt, String submittedBy, Instant storedAt,
+                                  Instant replacedAt) {
+    }
 
     private final ArticleSearchRepository search;
     private final ArticleRepository articles;
@@ -45,35 +63,32 @@ public class ArticleQueries {
         this.json = json;
     }
 
-    /** Already-checked search parameters. */
+    /**
+     * Already-checked search parameters; {@code after} is where the previous page ended: the sort instant in
+     * microseconds since the epoch and the id (a UUID) of its last article.
+     */
     public record Search(String q, String entity, String type, String source, List<String> languages, Instant publishedFrom,
-                         Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo, int limit, Cursor cursor) {
+                         Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo, int limit,
+                         Slice.Position after) {
     }
 
     @Transactional
-    public Page<ArticleSummary> search(Search s) {
+    public Slice<ArticleSummary> search(Search s) {
         List<String> keys = null;
         if (s.entity() != null) {
             keys = entities.resolveKeys(s.entity());
             if (keys.isEmpty()) {
-                return new Page<>(List.of(), null);
+                return new Slice<>(List.of(), null);
             }
         }
-        UUID afterId = s.cursor() == null ? null : UUID.fromString(s.cursor().id()); // checked by QueryParams.articleCursor
+        UUID afterId = s.after() == null ? null : UUID.fromString(s.after().id());
         // one row more than asked tells whether there is a next page
         List<Row> rows = search.search(new Criteria(null, s.q(), keys, s.type(), s.source(), s.languages(), s.publishedFrom(), s.publishedToExclusive(),
-                s.mentionedFrom(), s.mentionedTo(), s.cursor() == null ? null : Instant.EPOCH.plus(s.cursor().sortValue(), ChronoUnit.MICROS),
+                s.mentionedFrom(), s.mentionedTo(), s.after() == null ? null : Instant.EPOCH.plus(s.after().sortValue(), ChronoUnit.MICROS),
                 afterId, s.limit() + 1));
-        boolean more = rows.size() > s.limit();
-        List<Row> page = more ? rows.subList(0, s.limit()) : rows;
-
-        List<ArticleSummary> items = summaries(page);
-        String next = null;
-        if (more) {
-            Row last = page.get(page.size() - 1);
-            next = new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.sortAt()), last.id().toString()).encode();
-        }
-        return new Page<>(items, next);
+        Slice<Row> page = Slice.of(rows, s.limit(), r -> r,
+                last -> new Slice.Position(ChronoUnit.MICROS.between(Instant.EPOCH, last.sortAt()), last.id().toString()));
+        return new Slice<>(summaries(page.items()), page.next());
     }
 
     /** The search-result form of one stored article, for the live stream. */
@@ -105,19 +120,16 @@ public class ArticleQueries {
                 a.storedAt, a.traceId, a.submittedBy, a.revisions);
     }
 
-    /** The versions the article replaced, newest first, a page at a time (cursor: the last revision number). */
+    /** The versions the article replaced, newest first, a page at a time ({@code after}: the last revision number). */
     @Transactional
-    public Page<ArticleRevision> revisions(String id, int limit, Cursor cursor) {
+    public Slice<ArticleRevision> revisions(String id, int limit, Slice.Position after) {
         StoredArticle a = find(id);
         List<ArticleRepository.RevisionRow> rows = articles.revisions(a.id,
-                cursor == null ? null : Math.toIntExact(cursor.sortValue()), limit + 1);
-        boolean more = rows.size() > limit;
-        List<ArticleRepository.RevisionRow> page = more ? rows.subList(0, limit) : rows;
-        List<ArticleRevision> items = page.stream().map(r -> new ArticleRevision(r.revision(), r.title(), r.body(), r.source(),
-                r.url(), new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
-                r.submittedBy(), r.storedAt(), r.replacedAt())).toList();
-        String next = more ? new Cursor(page.get(page.size() - 1).revision(), a.id.toString()).encode() : null;
-        return new Page<>(items, next);
+                after == null ? null : Math.toIntExact(after.sortValue()), limit + 1);
+        return Slice.of(rows, limit, r -> new ArticleRevision(r.revision(), r.title(), r.body(), r.source(),
+                        r.url(), new EnrichedArticle.PublishedAt(r.publishedValue(), EnrichedArticle.Basis.valueOf(r.publishedBasis())),
+                        r.submittedBy(), r.storedAt(), r.replacedAt()),
+                last -> new Slice.Position(last.revision(), a.id.toString()));
     }
 
     /** Article ids are UUIDs: anything else names no article (404, and the text is not echoed back). */
@@ -128,7 +140,7 @@ public class ArticleQueries {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No article with that id: article ids are UUIDs");
         }
-        return articles.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("No article with id " + uuid));
+        return articles.find(uuid).orElseThrow(() -> new NotFoundException("No article with id " + uuid));
     }
 
     /** Snippets are plain text: the match marks are dropped (the UI highlights the query itself). */

@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,46 +82,22 @@ public class ArticleStore {
     @Transactional
     public int storeAll(List<Incoming> batch) {
         Instant now = clock.instant();
-        // Rows wait here and go to the database together; they are written early only when a merge lookup
-        // must see them (a bare acronym to resolve, a merge to make), or when the same article comes again
-        // (one statement cannot write a row twice).
-        List<ArticleRow> pending = new ArrayList<>();
-        Set<UUID> created = new HashSet<>();
+        // Rows are queued and go to the database together; the repositories write them earlier when a merge lookup
+        // must see them, or when the same article comes again.
         Set<UUID> stored = new LinkedHashSet<>();
         for (Incoming in : batch) {
             UUID id = UUID.fromString(in.article().id());
             EnrichedArticle article = StorableArticles.repair(in.article());
-            List<Entity> found = article.entities();
-            if (EntityMerges.resolveReadsStoredEntities(found)
-                    || pending.stream().anyMatch(r -> r.id().equals(id))) {
-                created.addAll(write(pending));
-            }
-            List<Entity> entities = merges.resolve(found);
+            List<Entity> entities = merges.resolve(article.entities());
             stored.remove(id); // announced in the place of its last version
             stored.add(id);
-            pending.add(row(id, article, in, entities, now));
-            // learn looks at the rows up to this article's: when the unwritten ones cannot change what it finds and it
-            // finds nothing to merge (the common case), nothing needs writing yet
-            if (EntityMerges.learnReadsStoredEntities(entities) && (EntityMerges.unwrittenMatter(unwrittenEntities(pending), entities)
-                    || merges.wouldMerge(entities))) {
-                created.addAll(write(pending));
-                merges.learn(entities);
-            }
+            articles.queue(row(id, article, in, entities, now));
+            merges.learn(entities);
         }
-        created.addAll(write(pending));
+        Set<UUID> created = articles.writeQueued();
         // delivered to every api instance's LISTEN connection when this transaction commits
         articles.notifyStored(StoredArticleFeed.CHANNEL, stored.stream().filter(created::contains).toList());
         return created.size();
-    }
-
-    private static List<Entity> unwrittenEntities(List<ArticleRow> pending) {
-        return pending.stream().flatMap(r -> r.entities().stream()).toList();
-    }
-
-    private Set<UUID> write(List<ArticleRow> pending) {
-        Set<UUID> created = articles.write(pending);
-        pending.clear();
-        return created;
     }
 
     private ArticleRow row(UUID id, EnrichedArticle a, Incoming in, List<Entity> entities, Instant now) {

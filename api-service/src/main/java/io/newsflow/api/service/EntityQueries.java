@@ -2,11 +2,6 @@ package io.newsflow.api.service;
 
 import io.newsflow.api.repository.EntityRepository;
 import io.newsflow.api.repository.EntityRepository.EntityCounts;
-import io.newsflow.api.service.Views.EntityDetail;
-import io.newsflow.api.service.Views.EntitySummary;
-import io.newsflow.api.service.Views.Page;
-import io.newsflow.api.service.Views.RelatedEntity;
-import io.newsflow.api.service.Views.TimelinePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,6 +12,20 @@ import java.util.Map;
 @ApplicationScoped
 public class EntityQueries {
 
+    public record EntitySummary(String key, String name, String type, List<String> aliases, long articleCount, long mentionCount) {
+    }
+
+    public record RelatedEntity(String key, String name, String type, long articleCount) {
+    }
+
+    public record TimelinePoint(String date, long articles) {
+    }
+
+    public record EntityDetail(String key, String name, String type, List<String> aliases, long articleCount,
+                               long mentionCount, List<RelatedEntity> related, List<TimelinePoint> timeline,
+                               List<TimelinePoint> mentionedTimeline) {
+    }
+
     private static final int RELATED_LIMIT = 25;
 
     private final EntityRepository entities;
@@ -25,17 +34,15 @@ public class EntityQueries {
         this.entities = entities;
     }
 
+    /** Most mentioned first; {@code after}: the mention count and the key of the previous page's last entity. */
     @Transactional
-    public Page<EntitySummary> list(String q, String type, int limit, Cursor cursor) {
-        List<EntityCounts> rows = entities.list(q, type, cursor == null ? null : cursor.sortValue(),
-                cursor == null ? null : cursor.id(), limit + 1);
-        boolean more = rows.size() > limit;
-        List<EntityCounts> page = more ? rows.subList(0, limit) : rows;
-        Map<String, List<String>> aliases = entities.aliases(page.stream().map(EntityCounts::key).toList());
-        List<EntitySummary> items = page.stream().map(e -> new EntitySummary(e.key(), e.name(), e.type(),
-                aliases.getOrDefault(e.key(), List.of()), e.articleCount(), e.mentionCount())).toList();
-        String next = more ? new Cursor(page.get(page.size() - 1).mentionCount(), page.get(page.size() - 1).key()).encode() : null;
-        return new Page<>(items, next);
+    public Slice<EntitySummary> list(String q, String type, int limit, Slice.Position after) {
+        List<EntityCounts> rows = entities.list(q, type, after == null ? null : after.sortValue(),
+                after == null ? null : after.id(), limit + 1);
+        Slice<EntityCounts> page = Slice.of(rows, limit, e -> e, last -> new Slice.Position(last.mentionCount(), last.key()));
+        Map<String, List<String>> aliases = entities.aliases(page.items().stream().map(EntityCounts::key).toList());
+        return new Slice<>(page.items().stream().map(e -> new EntitySummary(e.key(), e.name(), e.type(),
+                aliases.getOrDefault(e.key(), List.of()), e.articleCount(), e.mentionCount())).toList(), page.next());
     }
 
     @Transactional

@@ -1,6 +1,6 @@
 package io.newsflow.api.service;
 
-import io.newsflow.api.service.Views.ArticleSummary;
+import io.newsflow.api.service.ArticleQueries.ArticleSummary;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;

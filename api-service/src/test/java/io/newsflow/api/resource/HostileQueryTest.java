@@ -2,7 +2,6 @@ package io.newsflow.api.resource;
 
 import io.newsflow.api.Articles;
 import io.newsflow.api.service.ArticleStore;
-import io.newsflow.api.service.Cursor;
 import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;

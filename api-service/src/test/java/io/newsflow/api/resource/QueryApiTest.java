@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -314,6 +315,16 @@ class QueryApiTest {
         }
         given().queryParam("limit", "many").get("/articles").then().statusCode(400).contentType("application/problem+json");
         given().queryParam("limit", "0").get("/entities").then().statusCode(400).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void everyBadParameterOfARequestIsReportedAtOnce() {
+        // Bean Validation checks all parameters before the resource runs: one field error each, in one problem
+        given().queryParam("limit", "0").queryParam("type", "people").queryParam("q", "a\u0000b").get("/articles").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("limit", "q", "type"))
+                .body("errors.find { it.field == 'type' }.message", equalTo("must be one of PERSON, ORGANIZATION, LOCATION, MISC"))
+                .body("detail", containsString("Parameter 'limit' must be a whole number between 1 and 200."));
     }
 
     @Test

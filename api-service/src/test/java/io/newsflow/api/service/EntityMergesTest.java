@@ -113,6 +113,30 @@ class EntityMergesTest {
     }
 
     @Test
+    void aMergedArticleIsListedUnderTheDefinedNameInSearchResultsToo() {
+        Org org = Org.fresh();
+        EnrichedArticle first = bare(org);
+        store.store(first);
+        store.store(defining(org));
+
+        // the search summary reads the article's entity links, the detail its stored entities: both are renamed
+        given().queryParam("q", "spokesman " + org.acronym()).queryParam("source", "merge-test").get("/articles").then()
+                .body("items.find { it.id == '" + first.id() + "' }.entities.name", contains(org.name()));
+    }
+
+    @Test
+    void inOneBatchABareAcronymAfterItsDefinitionJoinsItDirectly() {
+        // the definition's rows are still queued when the bare acronym is resolved: the lookup must see them
+        Org org = Org.fresh();
+        EnrichedArticle later = bare(org);
+        store.storeAll(List.of(new ArticleStore.Incoming(defining(org), null), new ArticleStore.Incoming(later, null)));
+
+        given().get("/entities/" + org.key()).then().statusCode(200).body("articleCount", equalTo(2)).body("mentionCount", equalTo(4));
+        given().get("/articles/" + later.id()).then().body("entities.key", contains(org.key()));
+        given().get("/entities/" + org.acronymKey()).then().statusCode(200).body("key", equalTo(org.key()));
+    }
+
+    @Test
     void anAcronymTwoOrganisationsShareIsNotMerged() {
         Org one = Org.fresh();
         Org other = new Org(one.acronym(), "Quiet League of " + one.acronym().substring(1, 3) + "a Traders");

@@ -1,4 +1,4 @@
-package io.newsflow.api.service;
+package io.newsflow.api.resource;
 
 import org.junit.jupiter.api.Test;
 

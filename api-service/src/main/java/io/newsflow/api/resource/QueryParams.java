@@ -1,5 +1,6 @@
-package io.newsflow.api.service;
+package io.newsflow.api.resource;
 
+import io.newsflow.api.service.TimexSpans;
 import io.newsflow.events.EntityType;
 import io.newsflow.events.PublishedDates;
 

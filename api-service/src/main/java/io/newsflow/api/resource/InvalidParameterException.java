@@ -1,4 +1,4 @@
-package io.newsflow.api.service;
+package io.newsflow.api.resource;
 
 /** A query parameter the API cannot use; answered with 400 naming the parameter. */
 public class InvalidParameterException extends RuntimeException {

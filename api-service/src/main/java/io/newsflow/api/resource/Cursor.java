@@ -1,13 +1,25 @@
-package io.newsflow.api.service;
+package io.newsflow.api.resource;
+
+import io.newsflow.api.service.Slice;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * An opaque keyset cursor: the sort value and the id of the last item of a page. Keyset pagination
- * stays stable under concurrent inserts: a new row lands before or after the cursor, never shifts it.
+ * An opaque keyset cursor: the sort value and the id of the last item of a page ({@link Slice.Position}), as the
+ * {@code next} of one page and the {@code cursor} parameter of the next.
  */
 public record Cursor(long sortValue, String id) {
+
+    /** The cursor of the page after {@code last}; null when there is none. */
+    static String after(Slice.Position last) {
+        return last == null ? null : new Cursor(last.sortValue(), last.id()).encode();
+    }
+
+    /** Where the page this cursor asks for starts after. */
+    Slice.Position position() {
+        return new Slice.Position(sortValue, id);
+    }
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
