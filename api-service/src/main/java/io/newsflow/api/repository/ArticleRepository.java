@@ -2,8 +2,8 @@ package io.newsflow.api.repository;
 
 import io.newsflow.api.service.StorableArticles;
 import io.newsflow.events.Entity;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.Array;
@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -38,7 +37,7 @@ import java.util.function.Function;
  * never need to know when rows reach the database.
  */
 @ApplicationScoped
-public class ArticleRepository {
+public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, UUID> {
 
     /** A date mentioned in an article with the span of days its value covers (null when it has none). */
     public record DateRow(int start, String value, String type, boolean resolved, LocalDate from, LocalDate to) {
@@ -60,17 +59,10 @@ public class ArticleRepository {
     /** Title, text, source, URL and publication date: what makes a version another version (revisions). */
     private static final String CONTENT = "(%1$s.title, %1$s.body, %1$s.source, %1$s.url, %1$s.published_value)";
 
-    private final EntityManager em;
     private final PendingArticleRows pending;
 
-    public ArticleRepository(EntityManager em, PendingArticleRows pending) {
-        this.em = em;
+    public ArticleRepository(PendingArticleRows pending) {
         this.pending = pending;
-    }
-
-    /** The stored article with this id, if there is one. */
-    public Optional<StoredArticle> find(UUID id) {
-        return Optional.ofNullable(em.find(StoredArticle.class, id));
     }
 
     /**
@@ -116,7 +108,7 @@ public class ArticleRepository {
      * @return the ids of the articles that were not stored before
      */
     private Set<UUID> write(List<ArticleRow> rows) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
             Set<UUID> revised = keepReplacedVersions(c, rows);
             Set<UUID> created = upsertArticles(c, rows, revised);
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
@@ -133,7 +125,7 @@ public class ArticleRepository {
         if (ids.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> {
+        getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT pg_notify(?, id) FROM unnest(?::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n")) {
                 st.setString(1, channel);
@@ -145,7 +137,7 @@ public class ArticleRepository {
 
     /** Newest first: revisions numbered below {@code beforeRevision} (null: from the newest). */
     public List<RevisionRow> revisions(UUID articleId, Integer beforeRevision, int limit) {
-        return Rows.query(em, """
+        return Rows.query(getEntityManager(), """
                         SELECT revision, title, body, source, url, published_value, published_basis, submitted_by,
                                stored_at, replaced_at
                         FROM article_revisions WHERE article_id = :id AND revision < :before

@@ -1,5 +1,6 @@
 package io.newsflow.api.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** One stored article with its enrichment (table {@code article}). */
 @Entity
 @Table(name = "article")
-public class StoredArticle {
+public class StoredArticle extends PanacheEntityBase {
 
     @Id
     public UUID id;

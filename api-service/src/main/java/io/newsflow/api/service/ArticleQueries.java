@@ -140,7 +140,7 @@ public class ArticleQueries {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No article with that id: article ids are UUIDs");
         }
-        return articles.find(uuid).orElseThrow(() -> new NotFoundException("No article with id " + uuid));
+        return articles.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("No article with id " + uuid));
     }
 
     /** Snippets are plain text: the match marks are dropped (the UI highlights the query itself). */
