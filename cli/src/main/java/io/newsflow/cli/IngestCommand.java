@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.articles.ArticleFileType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,14 +20,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code newsflow ingest PATH...}: sends article files to ingest-service, one request per file, with a progress bar
@@ -120,7 +124,7 @@ final class IngestCommand implements Callable<Integer> {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try {
-                    files.addAll(ArticleFileType.filesIn(path));
+                    files.addAll(articleFilesIn(path));
                 } catch (UncheckedIOException e) {
                     err.println(p + ": cannot read the folder: " + describe(e.getCause()));
                     tally.failed++;
@@ -129,7 +133,7 @@ final class IngestCommand implements Callable<Integer> {
                 err.println(p + ": no such file or folder");
                 tally.failed++;
             } else if (ArticleFileType.of(path).isEmpty()) {
-                err.println(p + ": not sent: unknown file type (" + ArticleFileType.KNOWN + ")");
+                err.println(p + ": not sent: unknown file type (.txt, .html, .json or .ndjson)");
                 tally.failed++;
             } else {
                 files.add(path);
@@ -178,7 +182,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         int status = response.statusCode();
         String body = response.body();
-        if (type.isBatch() && status == 200) {
+        if (type == ArticleFileType.NDJSON && status == 200) {
             Optional<JsonNode> result = parse(body).filter(JsonNode::isObject);
             if (result.isEmpty()) {
                 progress.report(file + ": failed: HTTP 200 with an answer that is not a batch result: " + shortened(body));
@@ -211,13 +215,28 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The article files below FOLDER, recursively, sorted by path (symbolic links are not followed).
+     *
+     * @throws UncheckedIOException when the folder cannot be read
+     */
+    static List<Path> articleFilesIn(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && ArticleFileType.of(p).isPresent())
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** POSTs FILE, again after Retry-After while the service answers 429 or 503. */
     private HttpResponse<String> post(Path file, ArticleFileType type, String base, IngestKey key)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + type.endpoint))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + type.ingestPath()))
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + key.value())
-                .header("Content-Type", type.contentType)
+                .header("Content-Type", type.mediaType())
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build();
         for (int attempt = 1; ; attempt++) {

@@ -319,6 +319,16 @@ class IngestCommandTest {
     }
 
     @Test
+    void foldersAreReadRecursivelyInPathOrder() throws IOException {
+        for (String name : new String[]{"w/b/z.txt", "w/b.txt", "w/a/y.json", "w/c.md", "w/B.html"}) {
+            write(name, "x");
+        }
+        Path folder = dir.resolve("w");
+        assertThat(IngestCommand.articleFilesIn(folder)).map(p -> folder.relativize(p).toString())
+                .containsExactly("B.html", "a/y.json", "b.txt", "b/z.txt");
+    }
+
+    @Test
     void retryAfterIsReadAsSecondsWithinLimits() {
         assertThat(IngestCommand.retryAfterSeconds("3")).isEqualTo(3);
         assertThat(IngestCommand.retryAfterSeconds("120")).isEqualTo(30);
