@@ -241,9 +241,10 @@ class DockerComposeFileTest {
                 assertThat(Long.parseLong(p.getProperty(key))).as(entry.getKey() + " " + key).isEqualTo(brokerLimit);
             }
         }
-        // ./newsflow's broker too
-        String script = Files.readString(root.resolve("newsflow"));
-        assertThat(script).contains("message.max.bytes=" + brokerLimit).contains("replica.fetch.max.bytes=" + brokerLimit);
+        // ./newsflow's broker too: the configuration it writes for it
+        String brokerConfig = Files.readString(root.resolve("scripts/kafka-server.properties"));
+        assertThat(brokerConfig).contains("message.max.bytes=" + brokerLimit).contains("replica.fetch.max.bytes=" + brokerLimit);
+        assertThat(Files.readString(root.resolve("newsflow"))).contains("scripts/kafka-server.properties");
     }
 
     @Test
