@@ -36,10 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -660,26 +657,7 @@ public final class Enricher {
 
     /** The calendar date of an ISO-8601 date or date-time (in its own offset: the local publication day). */
     static LocalDate dateOf(String iso) {
-        String s = iso.strip();
-        try {
-            return OffsetDateTime.parse(s).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // next form
-        }
-        try {
-            return LocalDateTime.parse(s).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // next form
-        }
-        try {
-            return Instant.parse(s).atOffset(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // next form
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("publishedAt is not an ISO-8601 date or date-time: " + iso);
-        }
+        return PublishedDates.localDate(iso)
+                .orElseThrow(() -> new IllegalArgumentException("publishedAt is not an ISO-8601 date or date-time: " + iso));
     }
 }

@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one rule for publication dates in every part of the pipeline: ISO-8601 forms are parsed and normalised
@@ -28,25 +30,10 @@ public final class PublishedDates {
 
     /** The normalised value, or empty when {@code value} is not an ISO-8601 date or date-time. */
     public static Optional<String> normalise(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String v = value.strip();
-        try {
-            return Optional.of(LocalDate.parse(v).toString());
-        } catch (DateTimeParseException notADate) {
-            // try the date-time forms below
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant().toString());
-        } catch (DateTimeParseException notOffset) {
-            // try without offset
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(v).toString());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return firstForm(value, List.of(
+                v -> LocalDate.parse(v).toString(),
+                v -> OffsetDateTime.parse(v).toInstant().toString(),
+                v -> LocalDateTime.parse(v).toString()));
     }
 
     /** Like {@link #normalise} but also takes web variants: a space for 'T', "+0200" offsets, a trailing date part. */
@@ -83,6 +70,48 @@ public final class PublishedDates {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The calendar day of an ISO-8601 date or date-time in its own offset (the local publication day, the anchor of
+     * relative dates such as "yesterday"); a date-time without offset gives its own date. Empty when {@code value} is
+     * not one of the forms {@link #normalise} reads.
+     */
+    public static Optional<LocalDate> localDate(String value) {
+        return firstForm(value, List.of(
+                v -> OffsetDateTime.parse(v).toLocalDate(),
+                v -> LocalDateTime.parse(v).toLocalDate(),
+                LocalDate::parse));
+    }
+
+    /**
+     * A date read from a page, when it is storable ({@link #storableLenient}), in the form that keeps its publication
+     * day: a date-time with its offset as the page wrote it (its local day is the publication day), any other form
+     * as its calendar day. "0001-01-01T00:00:00+01:00" and "yesterday" give empty.
+     */
+    public static Optional<String> keepingLocalDay(String value) {
+        if (storableLenient(value).isEmpty()) {
+            return Optional.empty();
+        }
+        String written = value.strip();
+        boolean withOffset = normalise(written).filter(n -> n.endsWith("Z")).isPresent();
+        return Optional.of(withOffset ? written : written.substring(0, 10));
+    }
+
+    /** The first of the ISO-8601 forms that reads the stripped value; empty for a blank value or when none does. */
+    private static <T> Optional<T> firstForm(String value, List<Function<String, T>> forms) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        for (Function<String, T> form : forms) {
+            try {
+                return Optional.of(form.apply(v));
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the instant lies in the storable range. */

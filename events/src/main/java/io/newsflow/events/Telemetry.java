@@ -51,7 +51,8 @@ public final class Telemetry {
     public static final String TRACEPARENT = "traceparent";
     /**
      * Kafka header on {@code articles.raw} (set by ingest) and {@code articles.enriched} (copied by enrich): the label
-     * of the API key that submitted the article ({@link ApiKeySet#label}), never the key itself.
+     * of the API key that submitted the article ({@code sha256:} and the first 12 hex digits of the key's SHA-256
+     * digest, see service-support's {@code ApiKeySet.label}), never the key itself.
      */
     public static final String SUBMITTED_BY = "newsflow-submitted-by";
     /** MDC keys set while a request or record is processed (and fields of the JSON log lines). */

@@ -1,7 +1,7 @@
 package io.newsflow.api.security;
 
 import io.newsflow.api.ApiConfig;
-import io.newsflow.events.ApiKeySet;
+import io.newsflow.support.security.ApiKeySet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

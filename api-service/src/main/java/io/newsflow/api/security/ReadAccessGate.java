@@ -1,6 +1,7 @@
 package io.newsflow.api.security;
 
 import io.newsflow.events.Problem;
+import io.newsflow.support.web.CommonProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -37,7 +38,7 @@ public class ReadAccessGate {
         }
         Problem problem = Problem.of(401, "Unauthorized", "This Newsflow needs a read key: send it as "
                 + "'Authorization: Bearer <key>' or 'X-API-Key: <key>', or sign in at POST /session.");
-        return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
+        return Optional.of(Response.fromResponse(CommonProblemMappers.problem(problem))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.api.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.events.Acronyms;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Cross-article canonical entities for what one article cannot know: an acronym used alone ("the GNA said") is the
@@ -31,9 +31,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class EntityMerges {
 
-    /** "GNA", "U.N.", "NATO", "G7": two to eight capitals or digits, starting with a capital. */
-    private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]{1,7}");
-
     private final EntityManager em;
     private final ObjectMapper json;
 
@@ -43,8 +40,7 @@ public class EntityMerges {
     }
 
     static String acronym(String surface) {
-        String s = surface.replace(".", "").strip();
-        return ACRONYM.matcher(s).matches() ? s : null;
+        return Acronyms.of(surface).orElse(null); // the pipeline's one rule, the one enrichment applies
     }
 
     /** The article's entities under their cross-article keys; entities that land on one key are combined. */

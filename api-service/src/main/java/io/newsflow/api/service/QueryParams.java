@@ -6,10 +6,6 @@ import io.newsflow.events.PublishedDates;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -204,25 +200,17 @@ public final class QueryParams {
         if (v == null) {
             return null;
         }
-        Instant i;
-        try {
-            if (v.length() == 10) {
-                i = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } else {
-                try {
-                    i = OffsetDateTime.parse(v).toInstant();
-                } catch (DateTimeParseException noOffset) {
-                    i = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-                }
-            }
-        } catch (DateTimeException e) { // DateTimeParseException, and years the conversion cannot hold
-            throw new InvalidParameterException(name, "must be an ISO-8601 date or date-time, e.g. 2019-05-30");
-        }
+        // the pipeline's one date rule: a date is the start of its day in UTC, a date-time without offset is UTC
+        String normalised = PublishedDates.normalise(v).orElseThrow(
+                () -> new InvalidParameterException(name, "must be an ISO-8601 date or date-time, e.g. 2019-05-30"));
+        Instant i = PublishedDates.toInstant(normalised).orElseThrow(
+                () -> new InvalidParameterException(name, "must be an ISO-8601 date or date-time, e.g. 2019-05-30"));
         checkRange(name, i);
         if (!after) {
             return i;
         }
-        return v.length() == 10 ? i.plus(1, ChronoUnit.DAYS) : i.plusNanos(1000);
+        boolean wholeDay = normalised.length() == 10;
+        return wholeDay ? i.plus(1, ChronoUnit.DAYS) : i.plusNanos(1000);
     }
 
     /** The one rule for publication dates (PublishedDates): what lies outside its range is never stored. */

@@ -156,6 +156,12 @@ class HostileQueryTest {
     }
 
     @Test
+    void anUnknownPathIsAProblemToo() {
+        // answered by service-support's shared mapper of WebApplicationException
+        problem(given().get("/no-such-endpoint"), 404).body("title", is("Not Found"));
+    }
+
+    @Test
     void badBodiesAndUnknownPathsAreClientErrorsToo() throws Exception {
         // reading is open in this suite: signing in is a no-op whatever the body, and a broken one is no server error
         for (String body : List.of("{\"key\": ", "[1, 2]", "{\"key\": \"a\u0000b\"}", "\u0000")) {

@@ -3,9 +3,14 @@ package io.newsflow.enrichment.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.articles.ArticleFileType;
+import io.newsflow.articles.ArticleSubmission;
+import io.newsflow.articles.InvalidSubmissionException;
+import io.newsflow.articles.SubmissionParser;
+import io.newsflow.articles.SubmissionParser.Metadata;
 import io.newsflow.enrichment.Enricher;
-import io.newsflow.events.ArticleIds;
 import io.newsflow.events.EventJson;
+import io.newsflow.events.PublishedDates;
 import io.newsflow.events.RawArticle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +31,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,8 +53,9 @@ import java.util.stream.Stream;
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true, versionProvider = EnrichCommand.Version.class,
         description = {"Enrich articles and print one EnrichedArticle JSON per line on stdout.",
-                "PATH: .txt (first non-blank line is the title), .html, .json (an article or an array), "
-                        + ".ndjson files, or folders of them; '-' reads NDJSON from stdin: "
+                "PATH: .txt (first non-blank line is the title, the rest the body; a one-line file is all body), "
+                        + ".html, .json (an article or an array), .ndjson files, or folders of them, read as ingest reads "
+                        + "them (so an article gets the id ingest gives it); '-' reads NDJSON from stdin: "
                         + "{\"id\", \"title\"?, \"text\"?, \"html\"?, \"publishedAt\"?, \"clean\"?} per line.",
                 "A bad input gives {\"id\", \"error\", \"input\"} in its place and the rest go on."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -61,12 +63,15 @@ import java.util.stream.Stream;
 public final class EnrichCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** The reader ingest uses: the same file gives the same article, and the same id, here and through ingest. */
+    private static final SubmissionParser PARSER = new SubmissionParser(JSON);
+    private static final Metadata NO_METADATA = new Metadata(null, null, null, null, null);
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders; '-' for NDJSON on stdin")
     List<String> paths;
 
     @Option(names = "--published", paramLabel = "DATE",
-            description = "publication date (ISO-8601 date or date-time) of inputs that have none")
+            description = "publication date (ISO-8601 date or date-time) of inputs that have none (neither given nor on the page)")
     String published;
 
     @Option(names = "--no-clean", description = "keep the input text as is (no boilerplate removal)")
@@ -170,9 +175,9 @@ public final class EnrichCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + p);
             }
         }
-        if (published != null && !isIsoDate(published)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--published must be an ISO-8601 date or date-time, e.g. 2019-05-30: " + published);
+        if (published != null && !PublishedDates.isStorable(published)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--published must be an ISO-8601 date or date-time "
+                    + PublishedDates.RANGE + ", e.g. 2019-05-30: " + published);
         }
     }
 
@@ -186,7 +191,7 @@ public final class EnrichCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).filter(f -> kind(f) != null).sorted().toList();
+                files = walk.filter(Files::isRegularFile).filter(f -> ArticleFileType.of(f).isPresent()).sorted().toList();
             }
             for (Path f : files) {
                 readFile(f, window);
@@ -196,54 +201,39 @@ public final class EnrichCommand implements Callable<Integer> {
         }
     }
 
-    private static String kind(Path f) {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".txt")) {
-            return "txt";
-        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return "html";
-        } else if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-            return "ndjson";
-        } else if (name.endsWith(".json")) {
-            return "json";
+    private void readFile(Path file, Window window) throws IOException, InterruptedException {
+        // a file named explicitly with another extension is read as text
+        ArticleFileType type = ArticleFileType.of(file).orElse(ArticleFileType.TEXT);
+        String origin = file.toString();
+        switch (type) {
+            case NDJSON -> {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    readNdjson(reader, origin, window);
+                }
+            }
+            case JSON -> readJsonFile(file, origin, window);
+            case HTML -> window.submit(origin, null, () -> fromHtml(SubmissionParser.utf8(Files.readAllBytes(file))));
+            case TEXT -> window.submit(origin, null, () -> fromPlainText(SubmissionParser.utf8(Files.readAllBytes(file))));
         }
-        return null;
     }
 
-    private void readFile(Path file, Window window) throws IOException, InterruptedException {
-        String kind = kind(file);
-        String origin = file.toString();
-        if ("ndjson".equals(kind)) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                readNdjson(reader, origin, window);
-            }
-        } else if ("json".equals(kind)) {
-            JsonNode root;
-            try {
-                root = JSON.readTree(file.toFile());
-            } catch (IOException e) {
-                window.submit(origin, null, () -> {
-                    throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
-                });
-                return;
-            }
-            if (root != null && root.isArray()) {
-                for (int i = 0; i < root.size(); i++) {
-                    JsonNode node = root.get(i);
-                    window.submit(origin + "[" + i + "]", idOf(node), () -> fromJson(node));
-                }
-            } else {
-                window.submit(origin, idOf(root), () -> fromJson(root));
-            }
-        } else if ("html".equals(kind)) {
+    private void readJsonFile(Path file, String origin, Window window) throws InterruptedException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
             window.submit(origin, null, () -> {
-                String html = Files.readString(file, StandardCharsets.UTF_8);
-                String id = ArticleIds.derive(null, null, null, null, html);
-                return new Input(article(id, null, null, html, null, null, null, null, null), !noClean);
+                throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
             });
+            return;
+        }
+        if (root != null && root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                JsonNode node = root.get(i);
+                window.submit(origin + "[" + i + "]", idOf(node), () -> fromJson(node));
+            }
         } else {
-            // .txt, and any file named explicitly: first non-blank line is the title, the rest the body
-            window.submit(origin, null, () -> fromPlainText(Files.readString(file, StandardCharsets.UTF_8)));
+            window.submit(origin, idOf(root), () -> fromJson(root));
         }
     }
 
@@ -270,88 +260,54 @@ public final class EnrichCommand implements Callable<Integer> {
         }
     }
 
+    /** A .txt file as ingest takes text/plain: the first non-blank line is the title, the rest the body. */
     Input fromPlainText(String content) {
-        String normalised = content.replace("\r\n", "\n");
-        int start = 0;
-        while (start < normalised.length()) {
-            int nl = normalised.indexOf('\n', start);
-            int end = nl < 0 ? normalised.length() : nl;
-            if (!normalised.substring(start, end).isBlank()) {
-                String title = normalised.substring(start, end).strip();
-                String body = nl < 0 ? "" : normalised.substring(nl + 1);
-                String id = ArticleIds.derive(null, null, null, title, body);
-                return new Input(article(id, title, body, null, null, null, null, null, null), !noClean);
-            }
-            start = end + 1;
-        }
-        throw new IllegalArgumentException("empty file");
+        ArticleSubmission s = parse(() -> PARSER.fromPlainText(content, NO_METADATA));
+        return input(s, s.id(), s.text(), !noClean);
     }
 
+    /** An .html file as ingest takes text/html: title, date, canonical URL (the id) and language from the page. */
+    Input fromHtml(String html) {
+        ArticleSubmission s = parse(() -> PARSER.fromHtml(html, NO_METADATA));
+        return input(s, s.id(), null, !noClean);
+    }
+
+    /** A JSON article as ingest takes it, plus the command line's own fields: {@code id} and {@code clean}. */
     Input fromJson(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("an article must be a JSON object");
-        }
-        String text = string(node, "text");
-        String html = string(node, "html");
-        if (text == null && html == null) {
-            throw new IllegalArgumentException("one of \"text\" or \"html\" is required");
-        }
+        ArticleSubmission s = parse(() -> PARSER.fromJson(node));
         JsonNode cleanNode = node.get("clean");
         if (cleanNode != null && !cleanNode.isNull() && !cleanNode.isBoolean()) {
             throw new IllegalArgumentException("\"clean\" must be true or false");
         }
         boolean clean = cleanNode == null || cleanNode.isNull() ? !noClean : cleanNode.booleanValue();
-        String publishedAt = string(node, "publishedAt");
-        if (publishedAt != null && !isIsoDate(publishedAt)) {
-            throw new IllegalArgumentException("\"publishedAt\" must be an ISO-8601 date or date-time: " + publishedAt);
-        }
-        String title = string(node, "title");
-        String source = string(node, "source");
-        String externalId = string(node, "externalId");
-        String url = string(node, "url");
         String id = idOf(node);
-        if (id == null) {
-            id = ArticleIds.derive(source, externalId, url, title, text != null ? text : html);
-        }
-        return new Input(article(id, title, text, html, publishedAt, url, source, externalId, string(node, "language")), clean);
+        // without cleaning the output text is exactly the input text, so that offsets index the input
+        String text = s.text() == null ? null : clean ? s.text() : node.get("text").asText();
+        return input(s, id != null ? id : s.id(), text, clean);
     }
 
-    private RawArticle article(String id, String title, String text, String html, String publishedAt, String url,
-                               String source, String externalId, String language) {
-        String date = publishedAt != null ? publishedAt : published;
-        return new RawArticle(RawArticle.SCHEMA_VERSION, id, externalId, url, source, title, text, html, language,
-                date, date == null ? null : "given", null);
+    /** The parser's verdict on a bad article, field by field ("publishedAt: must be ..."). */
+    private static ArticleSubmission parse(Supplier<ArticleSubmission> parsing) {
+        try {
+            return parsing.get();
+        } catch (InvalidSubmissionException e) {
+            throw new IllegalArgumentException(e.summary(), e);
+        }
     }
 
-    private static String string(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a string");
-        }
-        return v.asText();
+    /** The article to enrich; {@code --published} dates one that has no date, neither given nor on its page. */
+    private Input input(ArticleSubmission s, String id, String text, boolean clean) {
+        boolean dated = s.publishedAt() != null;
+        String date = dated ? s.publishedAt() : published == null ? null : PublishedDates.normalise(published).orElseThrow();
+        String basis = dated ? s.publishedAtBasis() : date == null ? null : "given";
+        return new Input(new RawArticle(RawArticle.SCHEMA_VERSION, id, s.externalId(), s.url(), s.source(), s.title(),
+                text, s.html(), s.language(), date, basis, null), clean);
     }
 
     /** The input's id: a string, or a number taken as its text. */
     private static String idOf(JsonNode node) {
         JsonNode id = node == null || !node.isObject() ? null : node.get("id");
         return id != null && (id.isTextual() || id.isNumber()) && !id.asText().isBlank() ? id.asText() : null;
-    }
-
-    static boolean isIsoDate(String s) {
-        String t = s.strip();
-        for (java.util.function.Consumer<String> parser : List.<java.util.function.Consumer<String>>of(
-                OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse)) {
-            try {
-                parser.accept(t);
-                return true;
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return false;
     }
 
     private static String firstLine(String s) {

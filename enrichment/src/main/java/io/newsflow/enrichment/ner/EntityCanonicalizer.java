@@ -1,5 +1,6 @@
 package io.newsflow.enrichment.ner;
 
+import io.newsflow.events.Acronyms;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 
@@ -36,7 +37,6 @@ import java.util.regex.Pattern;
 public final class EntityCanonicalizer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{Ll}&.]{1,7}");
     /** "UN-brokered", "Tripoli-based": a modifier before a name, not part of it. */
     private static final Pattern HYPHEN_MODIFIER = Pattern.compile("\\p{L}+[-‐‑]\\p{Ll}+");
     /** Words that acronyms usually skip. */
@@ -262,14 +262,9 @@ public final class EntityCanonicalizer {
         return j == shorter.size();
     }
 
-    /** "GNA", "HoR", "U.N.": one token, starting upper case, at least two capitals and more capitals than not. */
+    /** "GNA", "HoR", "U.N.": the pipeline's one acronym rule ({@link Acronyms}). */
     static boolean isAcronym(String name) {
-        if (!ACRONYM.matcher(name).matches()) {
-            return false;
-        }
-        long upper = name.chars().filter(Character::isUpperCase).count();
-        long lower = name.chars().filter(Character::isLowerCase).count();
-        return upper >= 2 && upper > lower;
+        return Acronyms.isAcronym(name);
     }
 
     /** Initials of the head's words, with or without its minor words ("HoR" = House of Representatives). */

@@ -2,6 +2,7 @@ package io.newsflow.enrichment.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.articles.PageMetadata;
 import io.newsflow.events.PublishedDates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a web page: its title, its main text and its publication date.
+ * Reads a web page: its title, its main text and its publication date (title and date from {@link PageMetadata},
+ * the pipeline's one reader of page metadata, the date in the form that keeps its local day).
  *
  * <p>Main text: the main content block of the DOM, or the JSON-LD {@code articleBody} when it is complete and
  * the DOM gave less (see {@link #preferJsonLd}); the DOM block is found by {@link MainBlock} ({@link MainBlock}: Readability-style paragraph scoring with link density and
@@ -46,21 +48,13 @@ public final class HtmlMainText {
     public static Result extract(String html) {
         Document doc = Jsoup.parse(html == null ? "" : html);
         DomDepth.cap(doc, DomDepth.MAX_DEPTH);
+        PageMetadata page = PageMetadata.of(doc);
+        String published = page.publishedAt() == null ? null : PublishedDates.keepingLocalDay(page.publishedAt()).orElse(null);
         List<JsonNode> jsonLd = jsonLd(doc);
-        String title = firstNonBlank(meta(doc, "meta[property=og:title]"), doc.title(), text(doc.selectFirst("h1")),
-                jsonLdField(jsonLd, "headline"));
-        String published = firstNonBlank(
-                isoDate(meta(doc, "meta[property=article:published_time]")),
-                isoDate(meta(doc, "meta[name=article:published_time]")),
-                isoDate(meta(doc, "meta[itemprop=datePublished]")),
-                isoDate(jsonLdField(jsonLd, "datePublished")),
-                isoDate(meta(doc, "meta[name~=(?i)^(pubdate|publishdate|publish-date|date|dc\\.date\\.issued|dcterms\\.created|parsely-pub-date)$]")),
-                isoDate(attr(doc.selectFirst("time[itemprop=datePublished][datetime]"), "datetime")),
-                isoDate(attr(doc.selectFirst("article time[datetime]"), "datetime")));
         String body = jsonLdField(jsonLd, "articleBody");
         String fromDom = mainText(doc);
         String fromJsonLd = body == null ? null : bodyText(body);
-        return new Result(title, preferJsonLd(fromJsonLd, fromDom) ? fromJsonLd : fromDom, published);
+        return new Result(page.title(), preferJsonLd(fromJsonLd, fromDom) ? fromJsonLd : fromDom, published);
     }
 
     /**
@@ -149,43 +143,5 @@ public final class HtmlMainText {
             }
         }
         return String.join("\n\n", paragraphs);
-    }
-
-    // ---- metadata helpers
-
-    /**
-     * A page's date when {@link PublishedDates} takes it (the pipeline's one rule: ISO-8601 and web variants,
-     * inside the storable range), else null: an impossible date such as "0001-01-01T00:00:00+01:00" is no date.
-     * A date-time with its offset is kept as the page wrote it (its local day is the publication day, the anchor
-     * of relative dates); any other form gives its calendar day.
-     */
-    static String isoDate(String s) {
-        if (PublishedDates.storableLenient(s).isEmpty()) {
-            return null;
-        }
-        String written = s.strip();
-        boolean withOffset = PublishedDates.normalise(written).filter(n -> n.endsWith("Z")).isPresent();
-        return withOffset ? written : written.substring(0, 10);
-    }
-
-    private static String meta(Document doc, String selector) {
-        return attr(doc.selectFirst(selector), "content");
-    }
-
-    private static String attr(Element e, String name) {
-        return e == null || !e.hasAttr(name) ? null : e.attr(name);
-    }
-
-    private static String text(Element e) {
-        return e == null ? null : e.text();
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
     }
 }

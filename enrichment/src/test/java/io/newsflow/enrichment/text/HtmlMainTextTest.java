@@ -1,5 +1,6 @@
 package io.newsflow.enrichment.text;
 
+import io.newsflow.events.PublishedDates;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,8 +95,8 @@ class HtmlMainTextTest {
         HtmlMainText.Result r = HtmlMainText.extract("<html><head><script type='application/ld+json'>{broken</script></head></html>");
         assertThat(r.text()).isEmpty();
         assertThat(HtmlMainText.extract("").title()).isNull();
-        assertThat(HtmlMainText.isoDate("2019-05-30 10:00:00")).isEqualTo("2019-05-30");
-        assertThat(HtmlMainText.isoDate("yesterday")).isNull();
+        assertThat(PublishedDates.keepingLocalDay("2019-05-30 10:00:00")).contains("2019-05-30");
+        assertThat(PublishedDates.keepingLocalDay("yesterday")).isEmpty();
     }
 
     private static final String PARA = "The council approved the plan on Monday, after a long debate, and work starts in spring. ";

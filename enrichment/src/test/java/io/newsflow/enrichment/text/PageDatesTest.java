@@ -11,27 +11,6 @@ class PageDatesTest {
             + "officials said, and the talks went on for hours.</p></article></body>";
 
     @Test
-    void datesOutsideTheStorableRangeAreDropped() {
-        assertThat(HtmlMainText.isoDate("0001-01-01T00:00:00+01:00")).isNull();
-        assertThat(HtmlMainText.isoDate("0001-01-01")).isNull();
-        assertThat(HtmlMainText.isoDate("1599-12-31")).isNull();
-        assertThat(HtmlMainText.isoDate("+10000-01-01")).isNull();
-        assertThat(HtmlMainText.isoDate("1600-01-01")).isEqualTo("1600-01-01");
-        assertThat(HtmlMainText.isoDate("9999-12-31")).isEqualTo("9999-12-31");
-    }
-
-    @Test
-    void readableFormsKeepTheirForm() {
-        assertThat(HtmlMainText.isoDate(" 2019-05-30T08:15:00+03:00 ")).isEqualTo("2019-05-30T08:15:00+03:00");
-        assertThat(HtmlMainText.isoDate("2019-05-30T08:15:00Z")).isEqualTo("2019-05-30T08:15:00Z");
-        assertThat(HtmlMainText.isoDate("2019-05-30T08:15:00")).isEqualTo("2019-05-30");
-        assertThat(HtmlMainText.isoDate("2019-05-30 08:15:00+0300")).isEqualTo("2019-05-30");
-        assertThat(HtmlMainText.isoDate("2019-05-30T08:15:00.000+0300")).isEqualTo("2019-05-30");
-        assertThat(HtmlMainText.isoDate("2019-02-30")).isNull();
-        assertThat(HtmlMainText.isoDate("30 May 2019")).isNull();
-    }
-
-    @Test
     void anImpossibleDateInMetaOrJsonLdGivesNoDate() {
         String meta = "<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00+01:00\"></head>"
                 + BODY + "</html>";

@@ -1,6 +1,10 @@
 package io.newsflow.ingest.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.articles.ArticleSubmission;
+import io.newsflow.articles.InvalidSubmissionException;
+import io.newsflow.articles.SubmissionParser;
+import io.newsflow.articles.SubmissionParser.Metadata;
 import io.newsflow.events.Problem;
 import io.newsflow.events.TraceParent;
 import io.newsflow.ingest.IngestConfig;
@@ -8,11 +12,7 @@ import io.newsflow.ingest.messaging.ArticleTooLargeException;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.security.Submitter;
 import io.newsflow.ingest.service.ArticleIntake;
-import io.newsflow.ingest.service.ArticleSubmission;
 import io.newsflow.ingest.service.BodyText;
-import io.newsflow.ingest.service.InvalidSubmissionException;
-import io.newsflow.ingest.service.SubmissionParser;
-import io.newsflow.ingest.service.SubmissionParser.Metadata;
 import io.newsflow.ingest.telemetry.RequestTrace;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

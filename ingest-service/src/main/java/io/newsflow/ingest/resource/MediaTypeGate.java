@@ -3,6 +3,7 @@ package io.newsflow.ingest.resource;
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.service.BodyText;
 import io.newsflow.ingest.service.UnsupportedMediaTypeException;
+import io.newsflow.support.web.CommonProblemMappers;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -48,6 +49,6 @@ public class MediaTypeGate {
     }
 
     private static Optional<Response> unsupported(String detail) {
-        return Optional.of(ProblemMappers.problem(Problem.of(415, "Unsupported Media Type", detail)));
+        return Optional.of(CommonProblemMappers.problem(Problem.of(415, "Unsupported Media Type", detail)));
     }
 }

@@ -1,19 +1,26 @@
 package io.newsflow.ingest.resource;
 
+import io.newsflow.articles.InvalidSubmissionException;
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.messaging.ArticleTooLargeException;
 import io.newsflow.ingest.messaging.BrokerUnavailableException;
 import io.newsflow.ingest.security.BoundedBody;
-import io.newsflow.ingest.service.InvalidSubmissionException;
 import io.newsflow.ingest.service.UnsupportedMediaTypeException;
+import io.newsflow.support.web.CommonProblemMappers;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves as application/problem+json (RFC 9457), never with a stack trace. */
+import static io.newsflow.support.web.CommonProblemMappers.problem;
+
+/**
+ * The errors of ingest's own making, as application/problem+json (RFC 9457); the rest (unexpected errors) are
+ * service-support's {@link CommonProblemMappers}.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -22,10 +29,6 @@ public class ProblemMappers {
 
     public ProblemMappers(IngestConfig config) {
         this.config = config;
-    }
-
-    public static Response problem(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
     @ServerExceptionMapper
@@ -57,7 +60,8 @@ public class ProblemMappers {
         return "The article is too large for Kafka and is not accepted: " + e.getMessage();
     }
 
-    @ServerExceptionMapper
+    /** Before the shared mapper of the same exception: ingest tells what it accepts instead. */
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
@@ -66,11 +70,5 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         return problem(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Exception e) {
-        LOG.error("Unexpected error", e);
-        return problem(Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
     }
 }

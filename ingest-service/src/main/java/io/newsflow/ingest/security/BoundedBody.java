@@ -2,7 +2,7 @@ package io.newsflow.ingest.security;
 
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
-import io.newsflow.ingest.resource.ProblemMappers;
+import io.newsflow.support.web.CommonProblemMappers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -63,7 +63,7 @@ public class BoundedBody {
             request.exceptionHandler(e -> {
                 if (!over[0]) {
                     // the client went away in the middle of its body: nobody reads this answer
-                    answer.complete(ProblemMappers.problem(Problem.of(400, "Bad Request", "The body did not arrive whole.")));
+                    answer.complete(CommonProblemMappers.problem(Problem.of(400, "Bad Request", "The body did not arrive whole.")));
                 }
             });
             request.endHandler(end -> {
@@ -83,7 +83,7 @@ public class BoundedBody {
 
     /** 413 under the limit's name; the connection is closed after it, as the rest of the body is not wanted. */
     public static Response tooLarge(long limit) {
-        return Response.fromResponse(ProblemMappers.problem(Problem.of(413, "Content Too Large", tooLargeDetail(limit))))
+        return Response.fromResponse(CommonProblemMappers.problem(Problem.of(413, "Content Too Large", tooLargeDetail(limit))))
                 .header("Connection", "close").build();
     }
 

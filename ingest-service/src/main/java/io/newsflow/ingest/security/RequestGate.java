@@ -1,13 +1,14 @@
 package io.newsflow.ingest.security;
 
-import io.newsflow.events.ApiKeySet;
 import io.newsflow.events.Problem;
 import io.newsflow.ingest.IngestConfig;
-import io.newsflow.ingest.resource.ProblemMappers;
+import io.newsflow.support.security.ApiKeySet;
+import io.newsflow.support.web.CommonProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -25,12 +26,18 @@ public class RequestGate {
 
     public static final String KEY_ID = "newsflow.api-key-id";
 
-    private final ApiKeys apiKeys;
+    private static final Logger LOG = Logger.getLogger(RequestGate.class);
+
+    /** The configured ingest keys ({@code newsflow.ingest.api-keys}), hashed, compared in constant time, never logged. */
+    private final ApiKeySet apiKeys;
     private final RateLimiter rateLimiter;
     private final IngestConfig config;
 
-    public RequestGate(ApiKeys apiKeys, RateLimiter rateLimiter, IngestConfig config) {
-        this.apiKeys = apiKeys;
+    public RequestGate(RateLimiter rateLimiter, IngestConfig config) {
+        this.apiKeys = new ApiKeySet(config.apiKeys().orElse(List.of()));
+        if (apiKeys.isEmpty()) {
+            LOG.warn("No ingest API key is configured (newsflow.ingest.api-keys / NEWSFLOW_API_KEY): every ingest request will get 401.");
+        }
         this.rateLimiter = rateLimiter;
         this.config = config;
     }
@@ -55,7 +62,7 @@ public class RequestGate {
         if (detail == null) {
             return Optional.empty();
         }
-        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(400, "Bad Request", detail)))
+        return Optional.of(Response.fromResponse(CommonProblemMappers.problem(Problem.of(400, "Bad Request", detail)))
                 .header("Connection", "close").build());
     }
 
@@ -69,7 +76,7 @@ public class RequestGate {
             ctx.setProperty(KEY_ID, keyId.get());
             return Optional.empty();
         }
-        return Optional.of(Response.fromResponse(ProblemMappers.problem(Problem.of(401, "Unauthorized",
+        return Optional.of(Response.fromResponse(CommonProblemMappers.problem(Problem.of(401, "Unauthorized",
                         "Send a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
@@ -103,7 +110,7 @@ public class RequestGate {
         if (ctx.getProperty(KEY_ID) == null || encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
             return Optional.empty();
         }
-        return Optional.of(ProblemMappers.problem(Problem.of(415, "Unsupported Media Type",
+        return Optional.of(CommonProblemMappers.problem(Problem.of(415, "Unsupported Media Type",
                 "Content-Encoding '" + encoding.strip() + "' is not accepted: send the body uncompressed (the limit is "
                         + config.maxBodyBytes() + " bytes).")));
     }
@@ -121,7 +128,7 @@ public class RequestGate {
         }
         long articles = BatchLines.count(body);
         if (articles > rateLimiter.capacity()) {
-            return Optional.of(ProblemMappers.problem(Problem.of(413, "Content Too Large",
+            return Optional.of(CommonProblemMappers.problem(Problem.of(413, "Content Too Large",
                     "The batch holds " + articles + " articles; an API key may send at most " + rateLimiter.capacity()
                             + " at once (newsflow.ingest.rate-limit.burst, env NEWSFLOW_INGEST_RATE_LIMIT_BURST): "
                             + "send them in smaller batches.")));
@@ -131,7 +138,7 @@ public class RequestGate {
     }
 
     private Response tooManyRequests(long waitSeconds) {
-        return Response.fromResponse(ProblemMappers.problem(Problem.of(429, "Too Many Requests",
+        return Response.fromResponse(CommonProblemMappers.problem(Problem.of(429, "Too Many Requests",
                         "This API key sends more than " + config.rateLimit().requests() + " articles per "
                                 + config.rateLimit().period() + " (a batch counts each of its articles); retry after "
                                 + waitSeconds + " s.")))

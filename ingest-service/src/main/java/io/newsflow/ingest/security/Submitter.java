@@ -1,6 +1,6 @@
 package io.newsflow.ingest.security;
 
-import io.newsflow.events.ApiKeySet;
+import io.newsflow.support.security.ApiKeySet;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

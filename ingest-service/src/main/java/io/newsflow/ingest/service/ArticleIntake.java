@@ -2,7 +2,7 @@ package io.newsflow.ingest.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.events.ArticleIds;
+import io.newsflow.articles.ArticleSubmission;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.TraceParent;
@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /** Gives a validated submission its id and publishes it. */
 @ApplicationScoped
@@ -44,7 +43,7 @@ public class ArticleIntake {
      * submitting key's label ({@code submittedBy}).
      */
     public Uni<String> accept(ArticleSubmission s, TraceParent trace, String submittedBy) {
-        RawArticle raw = toRawArticle(s, clock.instant());
+        RawArticle raw = s.toRawArticle(clock.instant());
         articlesIn.increment();
         return publisher.publish(raw, trace, submittedBy)
                 .onItem().invoke(() -> {
@@ -54,13 +53,5 @@ public class ArticleIntake {
                 })
                 .onFailure().invoke(() -> unacknowledged.increment())
                 .replaceWith(raw.id());
-    }
-
-    static RawArticle toRawArticle(ArticleSubmission s, Instant receivedAt) {
-        String body = s.text() != null ? s.text() : s.html();
-        String id = ArticleIds.derive(s.source(), s.externalId(), s.url(), s.title(), body);
-        String basis = s.publishedAt() == null ? null : s.publishedAtFromPage() ? "page" : "given";
-        return new RawArticle(RawArticle.SCHEMA_VERSION, id, s.externalId(), s.url(), s.source(), s.title(),
-                s.text(), s.html(), s.language(), s.publishedAt(), basis, receivedAt);
     }
 }

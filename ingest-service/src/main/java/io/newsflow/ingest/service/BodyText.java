@@ -1,5 +1,7 @@
 package io.newsflow.ingest.service;
 
+import io.newsflow.articles.InvalidSubmissionException;
+import io.newsflow.articles.SubmissionParser;
 import jakarta.ws.rs.core.MediaType;
 
 import java.nio.ByteBuffer;

@@ -124,6 +124,13 @@ class ArticleResourceTest {
     }
 
     @Test
+    void ingestConsumesNothingSoItReportsNoConsumerLag() {
+        // service-support's lag gauge is on only where newsflow.metrics.lag-channel names a channel (enrich, api)
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains(Telemetry.TAG_SERVICE + "=\"ingest-service\"").doesNotContain(Telemetry.PROM_CONSUMER_LAG);
+    }
+
+    @Test
     void sameArticleTwiceGetsTheSameId() {
         String body = "{\"text\":\"Same body " + UUID.randomUUID() + "\",\"title\":\"Same\"}";
         String first = withKey().contentType(ContentType.JSON).body(body).post("/articles").then().statusCode(202).extract().path("id");

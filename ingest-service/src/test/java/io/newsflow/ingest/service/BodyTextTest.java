@@ -1,5 +1,6 @@
 package io.newsflow.ingest.service;
 
+import io.newsflow.articles.InvalidSubmissionException;
 import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;
 
