@@ -14,74 +14,67 @@ import io.newsflow.events.RawArticle;
 import io.newsflow.events.Telemetry;
 import io.newsflow.events.Topics;
 import io.newsflow.events.TraceParent;
-import io.newsflow.support.retry.RetryBackoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * articles.raw -> enrichment -> articles.enriched, keyed by article id. The raw record is acknowledged
- * (and its offset committed) only once Kafka acknowledged the enriched record; a broker that is away is
- * waited for with backoff. A record that cannot be processed (unreadable, from a future schema, the extractor
- * throws anything on it, Errors such as StackOverflowError included, or its enriched record is too large for
- * Kafka) is nacked, which sends it to articles.raw.dlq with the reason in its headers, and the partition moves
- * on. The record's W3C {@code traceparent} header goes on to the enriched record as a child span of the same
- * trace; its {@code newsflow-submitted-by} header is copied as it is.
+ * articles.raw -> enrichment -> articles.enriched, keyed by article id, as a chained SmallRye processor: the enriched
+ * message carries the raw record's acknowledgement, so the raw record is acknowledged (and its offset committed) only
+ * once Kafka acknowledged the enriched record. The Kafka producer retries a send by itself for as long as the broker
+ * is away (application.properties: {@code delivery.timeout.ms}), in order; meanwhile the next records are enriched,
+ * up to the outgoing channel's {@code max-inflight-messages}.
  *
- * <p>Shutting down ends any wait at once and leaves the record neither acknowledged nor nacked: its offset
- * stays uncommitted, so it is enriched again by the next consumer of the partition, and it never goes to the DLQ.
+ * <p>A record that cannot be processed (unreadable, from a future schema, the extractor throws anything on it, Errors
+ * such as StackOverflowError included, or its enriched record is too large for Kafka) is nacked, which sends it to
+ * articles.raw.dlq with the reason in its headers, and the partition moves on. The record's W3C {@code traceparent}
+ * header goes on to the enriched record as a child span of the same trace; its {@code newsflow-submitted-by} header
+ * is copied as it is.
+ *
+ * <p>Shutting down leaves a record in flight neither acknowledged nor nacked: its offset stays uncommitted, so it is
+ * enriched again by the next consumer of the partition, and it never goes to the DLQ.
  */
 @ApplicationScoped
 @Startup // its metrics exist from the start, not from the first record
 public class RawArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
-    /** Above the producer's delivery.timeout.ms: the producer gives up first and says why. */
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
     private final ArticleEnrichment enrichment;
     private final ObjectMapper json;
-    private final MutinyEmitter<EnrichedArticle> enrichedOut;
     private final Timer enrichTimer;
-    private final Counter sendRetries;
     private final Counter articlesIn;
     private final Counter articlesOut;
     private final Counter deadLettered;
-    private final RetryBackoff backoff = new RetryBackoff();
+    private volatile boolean stopping;
 
-    public RawArticleProcessor(Enricher enricher, ArticleEnrichment enrichment, ObjectMapper json, MeterRegistry registry,
-                               @Channel("articles-enriched") MutinyEmitter<EnrichedArticle> enrichedOut) {
+    public RawArticleProcessor(Enricher enricher, ArticleEnrichment enrichment, ObjectMapper json, MeterRegistry registry) {
         this.enrichment = enrichment;
         this.json = json;
-        this.enrichedOut = enrichedOut;
         this.enrichTimer = Timer.builder(Telemetry.ENRICH_DURATION).description("Time to enrich one article")
                 .publishPercentileHistogram().register(registry);
         // read from the enricher's own counter: correct with several records in flight at once
         FunctionCounter.builder("newsflow.enrich.tokens", enricher, Enricher::tokensProcessed)
                 .description("Tokens processed by the NER tagger").register(registry);
-        this.sendRetries = Counter.builder("newsflow.enrich.send.retries")
-                .description("Enriched records Kafka did not acknowledge, sent again").register(registry);
         this.articlesIn = Counter.builder(Telemetry.ARTICLES_IN).description("Raw records consumed").register(registry);
         this.articlesOut = Counter.builder(Telemetry.ARTICLES_OUT).description("Enriched records acknowledged by Kafka")
                 .register(registry);
@@ -89,14 +82,24 @@ public class RawArticleProcessor {
                 .description("Records sent to a dead-letter topic").register(registry);
     }
 
-    /** Runs before the messaging connectors close: a record still waiting for the broker is let go, uncommitted. */
+    /**
+     * Runs before the messaging connectors close: from now on a failure (the producer closing under a record still
+     * waiting for the broker) is no fault of the record, which is let go uncommitted.
+     */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
-        backoff.stop();
+        stopping = true;
     }
 
+    /**
+     * Returns the enriched message, or null when the raw record was nacked (dead-lettered) or left uncommitted.
+     * Ordered: the records of one consumer are enriched one at a time and leave in the order they came, so a later
+     * version of an article is never overtaken by an earlier one; the consumers (concurrency) run side by side.
+     */
     @Incoming("articles-raw")
+    @Outgoing("articles-enriched")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @Blocking
-    public CompletionStage<Void> process(Message<String> in) {
+    public Message<EnrichedArticle> process(Message<String> in) {
         var incoming = in.getMetadata(IncomingKafkaRecordMetadata.class);
         TraceParent trace = incoming.map(m -> TraceParent.continueOrStart(m.getHeaders())).orElseGet(TraceParent::newTrace);
         MDC.put(Telemetry.MDC_TRACE_ID, trace.traceId());
@@ -118,68 +121,62 @@ public class RawArticleProcessor {
         return headers;
     }
 
-    private CompletionStage<Void> process(Message<String> in, Headers headers) {
-        if (backoff.isStopping()) {
+    private Message<EnrichedArticle> process(Message<String> in, Headers headers) {
+        if (stopping) {
             return leftUncommitted(null);
         }
         RawArticle raw;
         try {
             raw = parse(in.getPayload());
         } catch (RuntimeException e) {
-            // the failure strategy (application.properties) sends every nacked record to articles.raw.dlq
-            deadLettered.increment();
-            return in.nack(e);
+            return deadLettered(in, e);
         }
         EnrichedArticle enriched;
         try {
             enriched = enrichTimer.record(() -> enrichment.enrich(raw));
         } catch (Throwable e) { // NOSONAR: Errors too (StackOverflowError, an OutOfMemoryError of one article): never kill the consumer
-            if (backoff.isStopping()) {
+            if (stopping) {
                 return leftUncommitted(null);
             }
             ExtractorFailure failure = new ExtractorFailure(e);
             LOG.errorf("Enrichment of raw article %s failed, sent to %s: %s", raw.id(), Topics.RAW_DLQ, failure.getMessage());
-            deadLettered.increment();
-            return in.nack(failure);
+            return deadLettered(in, failure);
         }
         LOG.debugf("Enriched article %s: %d entities, %d dates", enriched.id(), enriched.entities().size(), enriched.dates().size());
         if (Boolean.FALSE.equals(enriched.enrichment().complete())) {
             LOG.warnf("Article %s stored incomplete: %s", enriched.id(), enriched.enrichment().incompleteReason());
         }
-        Duration delay = RetryBackoff.FIRST;
-        while (!backoff.isStopping()) {
-            try {
-                enrichedOut.sendMessage(Message.of(enriched).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(enriched.id()).withHeaders(headers).build())).await().atMost(SEND_TIMEOUT);
-                articlesOut.increment();
-                return in.ack();
-            } catch (RuntimeException e) {
-                if (backoff.isStopping()) {
-                    break; // the producer closing under us is no fault of the record
-                }
-                Optional<RecordTooLargeException> tooLarge = cause(e, RecordTooLargeException.class);
-                if (tooLarge.isPresent()) {
-                    // the record will never fit: no retry, and no broker outage either
-                    LOG.errorf("Enriched article %s is too large for Kafka, raw record sent to %s: %s",
-                            enriched.id(), Topics.RAW_DLQ, tooLarge.get().getMessage());
-                    deadLettered.increment();
-                    return in.nack(new PoisonRecordException("The enriched record is too large for Kafka: "
-                            + tooLarge.get().getMessage(), e));
-                }
-                if (!isTransient(e)) {
-                    deadLettered.increment();
-                    return in.nack(e);
-                }
-                sendRetries.increment();
-                LOG.warnf("Kafka did not acknowledge enriched article %s (%s); sending again in %d ms",
-                        enriched.id(), e.getMessage(), delay.toMillis());
-                if (backoff.stoppedWhileWaiting(delay)) {
-                    break;
-                }
-                delay = RetryBackoff.next(delay);
-            }
+        return in.withPayload(enriched)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(enriched.id()).withHeaders(headers).build())
+                .withAck(() -> {
+                    articlesOut.increment();
+                    return in.ack();
+                })
+                .withNack(failure -> notSent(in, enriched.id(), failure));
+    }
+
+    /**
+     * Kafka refused the enriched record for good (the producer retries a broker that is away by itself, so only
+     * errors no retry can mend arrive here), or the producer is closing because the service stops.
+     */
+    private CompletionStage<Void> notSent(Message<String> in, String id, Throwable failure) {
+        if (stopping) {
+            leftUncommitted(id);
+            return CompletableFuture.completedFuture(null);
         }
-        return leftUncommitted(enriched.id());
+        Optional<RecordTooLargeException> tooLarge = cause(failure, RecordTooLargeException.class);
+        Throwable reason = tooLarge.<Throwable>map(e -> new PoisonRecordException(
+                "The enriched record is too large for Kafka: " + e.getMessage(), failure)).orElse(failure);
+        LOG.errorf("Kafka refused enriched article %s, raw record sent to %s: %s", id, Topics.RAW_DLQ, reason.getMessage());
+        deadLettered.increment();
+        return in.nack(reason);
+    }
+
+    /** The failure strategy (application.properties) sends every nacked record to articles.raw.dlq. */
+    private Message<EnrichedArticle> deadLettered(Message<String> in, Throwable reason) {
+        deadLettered.increment();
+        in.nack(reason);
+        return null;
     }
 
     RawArticle parse(String value) {
@@ -200,20 +197,9 @@ public class RawArticleProcessor {
         return Optional.empty();
     }
 
-    /** Broker away, leader moving, our own wait timing out: worth sending again. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetriableException || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private CompletionStage<Void> leftUncommitted(String id) {
+    private static <T> T leftUncommitted(String id) {
         LOG.infof("Shutting down: raw article %s is left uncommitted and will be enriched again", id == null ? "" : id);
-        return CompletableFuture.completedFuture(null);
+        return null;
     }
 
     /** What the extractor threw, as a dead-letter reason: the throwable's class and message (and its cause's). */
