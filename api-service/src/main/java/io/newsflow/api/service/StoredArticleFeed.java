@@ -1,6 +1,7 @@
 package io.newsflow.api.service;
 
 import io.newsflow.api.service.ArticleQueries.ArticleSummary;
+import io.newsflow.support.retry.RetryBackoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +37,8 @@ public class StoredArticleFeed {
     private final String user;
     private final String password;
     private volatile boolean running = true;
+    /** Reconnecting after the database went away: the one retry policy, cut short by shutdown. */
+    private final RetryBackoff backoff = new RetryBackoff();
     private Thread listener;
 
     public StoredArticleFeed(ArticleQueries queries,
@@ -59,6 +63,7 @@ public class StoredArticleFeed {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        backoff.stop();
         if (listener != null) {
             listener.interrupt();
         }
@@ -67,12 +72,12 @@ public class StoredArticleFeed {
 
     /** One dedicated connection (not from the pool: it is held forever), re-opened after failures. */
     private void listen() {
-        long backoffMs = 500;
+        Duration delay = RetryBackoff.FIRST;
         while (running) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                  Statement st = connection.createStatement()) {
                 st.execute("LISTEN " + CHANNEL);
-                backoffMs = 500;
+                delay = RetryBackoff.FIRST;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
@@ -86,14 +91,11 @@ public class StoredArticleFeed {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("Live article feed lost its database connection (%s); reconnecting in %d ms", e.getMessage(), backoffMs);
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                LOG.warnf("Live article feed lost its database connection (%s); reconnecting in %d ms", e.getMessage(), delay.toMillis());
+                if (backoff.stoppedWhileWaiting(delay)) {
                     return;
                 }
-                backoffMs = Math.min(backoffMs * 2, 30_000);
+                delay = RetryBackoff.next(delay);
             }
         }
     }
