@@ -23,10 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -385,6 +389,33 @@ final class IngestCommand implements Callable<Integer> {
                         + Newsflow.pretty(keyFile) + ")");
             }
             return new IngestKey(kept, "kept in " + Newsflow.pretty(keyFile));
+        }
+
+        /** As {@link #find}, creating the key FILE first when it is missing (48 random hex digits, owner-only). */
+        static IngestKey findOrCreate(Map<String, String> env, Path keyFile) throws IOException {
+            String fromEnv = env.get("NEWSFLOW_API_KEY");
+            if ((fromEnv == null || fromEnv.isBlank())
+                    && (!Files.isRegularFile(keyFile) || Files.readString(keyFile).isBlank())) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(keyFile.toAbsolutePath().getParent());
+                Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+                Files.deleteIfExists(tmp);
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(tmp, HexFormat.of().formatHex(random));
+                Files.move(tmp, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else if (fromEnv == null || fromEnv.isBlank()) {
+                try {
+                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+                } catch (IOException | UnsupportedOperationException e) {
+                    // best effort, as chmod: a file of another owner stays as it is
+                }
+            }
+            try {
+                return find(env, keyFile);
+            } catch (Stop e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * {@code newsflow up-summary}: the lines {@code ./newsflow up} ends with (URLs, the ingest key, where the logs are).
  * The instances and their ports come from the run folder's NAME.port records, which the script writes as it starts
- * each process; the key from $NEWSFLOW_API_KEY (not an argument: others may read a command line).
+ * each process; the ingest key as ingest finds it ($NEWSFLOW_API_KEY, else the one kept in --key-file).
  */
 @Command(name = "up-summary", hidden = true, description = "The summary './newsflow up' prints once everything runs.")
 final class UpSummaryCommand implements Runnable {
@@ -33,8 +33,8 @@ final class UpSummaryCommand implements Runnable {
     @Option(names = "--took", required = true, paramLabel = "TIME", description = "how long 'up' took, e.g. 41.2s")
     String took;
 
-    @Option(names = "--key-source", required = true, paramLabel = "TEXT", description = "where the ingest key comes from")
-    String keySource;
+    @Option(names = "--key-file", required = true, paramLabel = "FILE", description = "where 'up' keeps the ingest key")
+    Path keyFile;
 
     @Option(names = "--database", required = true, paramLabel = "JDBC_URL")
     String database;
@@ -59,6 +59,12 @@ final class UpSummaryCommand implements Runnable {
 
     @Override
     public void run() {
+        IngestCommand.IngestKey key;
+        try {
+            key = IngestCommand.IngestKey.findOrCreate(env, keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<Instance> instances = instances(run);
         List<String> api = urls(instances, "api-service", "/");
         List<String> ingest = urls(instances, "ingest-service", "");
@@ -74,7 +80,7 @@ final class UpSummaryCommand implements Runnable {
         }
         if (!ingest.isEmpty()) {
             line("Ingest API", ingest.get(0) + "/articles   (Swagger UI: " + ingest.get(0) + "/q/swagger-ui)");
-            line("Ingest key", env.getOrDefault("NEWSFLOW_API_KEY", "") + "   (" + keySource + ")");
+            line("Ingest key", key.value() + "   (" + key.source() + ")");
         }
         if (!enrich.isEmpty()) {
             out.printf("  %-18s %s%n", "Enrichment health", String.join(" ", enrich));

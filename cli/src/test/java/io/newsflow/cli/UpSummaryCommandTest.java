@@ -24,7 +24,7 @@ class UpSummaryCommandTest {
     private String summary() {
         int code = Newsflow.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
                 Map.of("NEWSFLOW_API_KEY", "k3y"), false).execute("up-summary", "--run", run.toString(), "--took", "41.2s",
-                "--key-source", "kept in .newsflow/api-key", "--database", "jdbc:postgresql://127.0.0.1:5432/newsflow",
+                "--key-file", run.resolve("api-key").toString(), "--database", "jdbc:postgresql://127.0.0.1:5432/newsflow",
                 "--database-user", "postgres", "--logs", ".newsflow/logs/");
         assertThat(code).isZero();
         return out.toString(StandardCharsets.UTF_8);
@@ -53,7 +53,7 @@ class UpSummaryCommandTest {
                   Query API          http://localhost:8080/articles   (Swagger UI: http://localhost:8080/q/swagger-ui)
                   more API instances http://localhost:8180/ http://localhost:8980/
                   Ingest API         http://localhost:8081/articles   (Swagger UI: http://localhost:8081/q/swagger-ui)
-                  Ingest key         k3y   (kept in .newsflow/api-key)
+                  Ingest key         k3y   (from $NEWSFLOW_API_KEY)
                   Enrichment health  http://localhost:8082/q/health http://localhost:8182/q/health
                   Kafka              127.0.0.1:9092
                   PostgreSQL         jdbc:postgresql://127.0.0.1:5432/newsflow (user postgres)
