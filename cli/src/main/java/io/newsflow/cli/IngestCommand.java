@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,10 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +73,15 @@ final class IngestCommand implements Callable<Integer> {
             description = "append the id of each accepted single article to FILE (default: $NEWSFLOW_INGEST_IDS_FILE)")
     Path idsFile;
 
+    @Option(names = "--wait-queryable", paramLabel = "API_URL",
+            description = "then wait until the query API at API_URL answers GET /articles/ID for every accepted single "
+                    + "article: stored, enriched and queryable (how './newsflow up' loads the seeds)")
+    String queryApi;
+
+    @Option(names = "--wait-seconds", paramLabel = "N", defaultValue = "180",
+            description = "how long --wait-queryable waits at most (default: ${DEFAULT-VALUE})")
+    long waitSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -99,6 +113,8 @@ final class IngestCommand implements Callable<Integer> {
         int accepted;
         int rejected;
         int failed;
+        /** The ids of the accepted single articles (a batch answers with line results). */
+        final List<String> ids = new ArrayList<>();
     }
 
     @Override
@@ -163,7 +179,45 @@ final class IngestCommand implements Callable<Integer> {
         out.printf("Sent %d file(s) to %s in %s: %d article(s) accepted, %d rejected, %d file(s) failed%n",
                 files.size(), base, seconds(System.nanoTime() - start), tally.accepted, tally.rejected, tally.failed);
         out.flush();
-        return tally.rejected == 0 && tally.failed == 0 ? 0 : 1;
+        if (tally.rejected != 0 || tally.failed != 0) {
+            return 1;
+        }
+        try {
+            return queryApi == null || waitUntilQueryable(queryApi.replaceAll("/+$", ""), tally.ids) ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("newsflow: interrupted");
+            return 1;
+        }
+    }
+
+    /** Polls GET API/articles/ID for each id until it answers 2xx; false, with a message, after --wait-seconds. */
+    private boolean waitUntilQueryable(String api, List<String> ids) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(waitSeconds).toNanos();
+        for (String id : ids) {
+            URI article = URI.create(api + "/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            while (!answers(article)) {
+                if (System.nanoTime() - deadline > 0) {
+                    err.println("newsflow: article " + id + " was accepted but is not queryable at " + api + " after "
+                            + waitSeconds + "s; see the enrich-service and api-service logs");
+                    return false;
+                }
+                Thread.sleep(500);
+            }
+        }
+        out.printf("%d article(s) stored and queryable after %s%n", ids.size(), seconds(System.nanoTime() - start));
+        out.flush();
+        return true;
+    }
+
+    private boolean answers(URI uri) throws InterruptedException {
+        try {
+            HttpRequest get = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false; // not up yet
+        }
     }
 
     private void send(Path file, String base, IngestKey key, Path ids, Tally tally, Progress progress)
@@ -200,8 +254,11 @@ final class IngestCommand implements Callable<Integer> {
         } else if (status == 200 || status == 201 || status == 202) {
             tally.accepted++;
             String id = parse(body).map(b -> b.path("id").asText("")).orElse("");
+            if (!id.isEmpty()) {
+                tally.ids.add(id);
+            }
             if (ids != null && !id.isEmpty()) {
-                appendLine(ids, id); // 'up' waits until these are queryable
+                appendLine(ids, id);
             }
         } else if (status >= 400 && status < 500) {
             progress.report(file + ": rejected: HTTP " + status + ": " + problemText(body));
@@ -332,6 +389,33 @@ final class IngestCommand implements Callable<Integer> {
                         + Newsflow.pretty(keyFile) + ")");
             }
             return new IngestKey(kept, "kept in " + Newsflow.pretty(keyFile));
+        }
+
+        /** As {@link #find}, creating the key FILE first when it is missing (48 random hex digits, owner-only). */
+        static IngestKey findOrCreate(Map<String, String> env, Path keyFile) throws IOException {
+            String fromEnv = env.get("NEWSFLOW_API_KEY");
+            if ((fromEnv == null || fromEnv.isBlank())
+                    && (!Files.isRegularFile(keyFile) || Files.readString(keyFile).isBlank())) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(keyFile.toAbsolutePath().getParent());
+                Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+                Files.deleteIfExists(tmp);
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(tmp, HexFormat.of().formatHex(random));
+                Files.move(tmp, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else if (fromEnv == null || fromEnv.isBlank()) {
+                try {
+                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+                } catch (IOException | UnsupportedOperationException e) {
+                    // best effort, as chmod: a file of another owner stays as it is
+                }
+            }
+            try {
+                return find(env, keyFile);
+            } catch (Stop e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
     }
 }

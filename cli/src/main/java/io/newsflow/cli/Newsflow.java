@@ -50,7 +50,9 @@ public final class Newsflow implements Runnable {
                 .addSubcommand(new EnrichPassThrough())
                 .addSubcommand(new EvalCommand())
                 .addSubcommand(new TrainNerCommand())
-                .addSubcommand(new ReprocessCommand());
+                .addSubcommand(new ReprocessCommand())
+                .addSubcommand(new UpSummaryCommand(out, env))
+                .addSubcommand(new IngestKeyCommand(out, err, env));
         // enrich parses its own options: everything from the first argument on is its
         cl.getSubcommands().get("enrich").setStopAtUnmatched(true);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -41,6 +41,9 @@ class IngestCommandTest {
     private record Answer(int status, String retryAfter, String body) {
     }
 
+    /** GET /articles/ID answers 404 while false (the article not enriched and stored yet). */
+    private volatile boolean queryable = true;
+
     private final Map<String, String> env = new HashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -75,6 +78,8 @@ class IngestCommandTest {
                 ex.getResponseHeaders().set("Retry-After", a.retryAfter());
             }
             send(ex, a.status(), a.body());
+        } else if (ex.getRequestMethod().equals("GET") && path.startsWith("/articles/")) {
+            send(ex, queryable ? 200 : 404, queryable ? "{\"id\":\"" + path.substring(10) + "\"}" : "{\"status\":404}");
         } else if (!("Bearer " + KEY).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             send(ex, 401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Send a valid API key\"}");
         } else if (path.equals("/articles") && body.contains("BAD")) {
@@ -166,6 +171,30 @@ class IngestCommandTest {
 
         assertThat(ingest(file.toString())).isZero();
         assertThat(Files.readAllLines(ids)).containsExactly("id-1");
+    }
+
+    @Test
+    void waitsUntilTheAcceptedArticlesAreQueryable() throws IOException {
+        Path file = write("a.txt", "Title\n\nBody.\n");
+        scripted.put("/articles/id-1", new ArrayList<>(List.of(new Answer(404, null, "{}"), new Answer(404, null, "{}"))));
+
+        int code = ingest("--wait-queryable", url + "/", file.toString());
+
+        assertThat(code).as(err()).isZero();
+        assertThat(requests).containsExactly("POST /articles text/plain; charset=utf-8",
+                "GET /articles/id-1 null", "GET /articles/id-1 null", "GET /articles/id-1 null");
+        assertThat(out()).contains("1 article(s) accepted").contains("1 article(s) stored and queryable after ");
+    }
+
+    @Test
+    void anArticleThatNeverBecomesQueryableFailsAfterTheWait() throws IOException {
+        Path file = write("a.txt", "Title\n\nBody.\n");
+        queryable = false;
+
+        int code = ingest("--wait-queryable", url, "--wait-seconds", "1", file.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("article id-1 was accepted but is not queryable at " + url + " after 1s");
     }
 
     @Test
