@@ -48,15 +48,16 @@ final class CorpusLoader {
         c.setAutoCommit(false);
         try (PreparedStatement article = c.prepareStatement("""
                      INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
-                       published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms, entities, dates)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""");
+                       published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms, dates)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""");
              PreparedStatement entity = c.prepareStatement(
                      "INSERT INTO entity (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING");
              PreparedStatement alias = c.prepareStatement(
                      "INSERT INTO entity_alias (entity_key, alias) VALUES (?, ?) ON CONFLICT DO NOTHING");
              PreparedStatement link = c.prepareStatement("""
-                     INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                     INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions,
+                                                 mention_count, first_offset, sort_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""");
              PreparedStatement date = c.prepareStatement("""
                      INSERT INTO article_date (article_id, start_offset, value, type, resolved, date_from, date_to)
                      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
@@ -103,9 +104,9 @@ final class CorpusLoader {
         article.setTimestamp(13, sortAt);
         article.setString(14, a.enrichment().version());
         article.setLong(15, a.enrichment().tookMs());
-        article.setString(16, json(a.entities()));
-        article.setString(17, json(a.dates()));
+        article.setString(16, json(a.dates()));
         article.addBatch();
+        int position = 0;
         for (Entity e : a.entities()) {
             entity.setString(1, e.key());
             entity.setString(2, e.name());
@@ -123,9 +124,12 @@ final class CorpusLoader {
             link.setString(2, e.key());
             link.setString(3, e.name());
             link.setString(4, e.type().name());
-            link.setInt(5, e.mentions().size());
-            link.setInt(6, e.mentions().get(0).start());
-            link.setTimestamp(7, sortAt);
+            link.setString(5, e.subtype());
+            link.setInt(6, ++position);
+            link.setString(7, json(e.mentions()));
+            link.setInt(8, e.mentions().size());
+            link.setInt(9, e.mentions().get(0).start());
+            link.setTimestamp(10, sortAt);
             link.addBatch();
         }
         for (DateMention d : a.dates()) {

@@ -168,6 +168,9 @@ final class QueryBench {
         plans.add(new PlanCheck("entity popular + mentioned month", SEARCH_ENTITY_MENTIONED,
                 PlanCheck.params(LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 31), popular.key()),
                 Set.of("article_date_range_idx", "article_date_pkey")));
+        // GET /articles/{id}: the article's entities come from its link rows (V12), not from a jsonb copy
+        plans.add(new PlanCheck("article by id: its entities", ARTICLE_ENTITIES,
+                PlanCheck.params(java.util.UUID.fromString(corpus.article(articles / 2).id())), Set.of("article_entity_pkey")));
         plans.add(new PlanCheck("entity page: counts popular", ENTITY_FIND, PlanCheck.params(popular.key(), popular.key()),
                 Set.of("entity_pkey")));
         plans.add(new PlanCheck("entity page: related popular", ENTITY_RELATED, PlanCheck.params(popular.key(), popular.key()),
@@ -226,6 +229,9 @@ final class QueryBench {
             FROM article a JOIN mentioned m ON m.article_id = a.id
             WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (?))
             ORDER BY a.sort_at DESC, a.id DESC LIMIT 21""";
+    private static final String ARTICLE_ENTITIES = """
+            SELECT ae.entity_key, ae.name, ae.type, ae.subtype, CAST(ae.mentions AS text) AS mentions
+            FROM article_entity ae WHERE ae.article_id = ? ORDER BY ae.position, ae.entity_key""";
     private static final String ENTITY_FIND = """
             SELECT e.key, e.name, e.type, e.article_count, e.mention_count FROM entity e
             WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = ?), ?)""";

@@ -261,10 +261,11 @@ class PipelineIT {
         assertThat(before).isNotEmpty();
         try (Connection c = database(); var st = c.createStatement()) {
             st.execute("INSERT INTO entity (key, name, type) VALUES ('misc:stale', 'Stale', 'MISC') ON CONFLICT DO NOTHING");
-            st.execute("INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at) "
-                    + "SELECT id, 'misc:stale', 'Stale', 'MISC', 1, 0, sort_at FROM article");
+            st.execute("INSERT INTO article_entity (article_id, entity_key, name, type, position, mentions, mention_count, "
+                    + "first_offset, sort_at) SELECT id, 'misc:stale', 'Stale', 'MISC', 1000, "
+                    + "'[{\"text\": \"Stale\", \"start\": 0, \"end\": 5}]'::jsonb, 1, 0, sort_at FROM article");
             st.execute("DELETE FROM article_date");
-            st.execute("UPDATE article SET enrichment_version = 'old-extractor', entities = '[]'::jsonb");
+            st.execute("UPDATE article SET enrichment_version = 'old-extractor'");
         }
         assertThat(enrichmentRows()).isNotEqualTo(before);
 
@@ -369,7 +370,7 @@ class PipelineIT {
     private static Map<String, String> enrichmentRows() throws Exception {
         Map<String, String> rows = new java.util.TreeMap<>();
         try (Connection c = database(); var st = c.createStatement(); var rs = st.executeQuery("""
-                SELECT a.id, a.enrichment_version, jsonb_array_length(a.entities),
+                SELECT a.id, a.enrichment_version, (SELECT count(*) FROM article_entity e WHERE e.article_id = a.id),
                        (SELECT string_agg(e.entity_key || '*' || e.mention_count, ',' ORDER BY e.entity_key)
                           FROM article_entity e WHERE e.article_id = a.id),
                        (SELECT string_agg(d.start_offset || '=' || d.value, ',' ORDER BY d.start_offset)

@@ -1,5 +1,6 @@
 package io.newsflow.api.repository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.api.service.StorableArticles;
 import io.newsflow.events.Entity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -47,7 +48,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     public record ArticleRow(UUID id, String externalId, String url, String source, String title, String body,
                              String language, String publishedValue, String publishedBasis, Instant publishedAt,
                              Instant receivedAt, Instant storedAt, Instant sortAt, String enrichmentVersion,
-                             Long enrichmentTookMs, String enrichmentIncompleteReason, String enrichmentExtractorsJson, String traceId, String submittedBy, String entitiesJson,
+                             Long enrichmentTookMs, String enrichmentIncompleteReason, String enrichmentExtractorsJson, String traceId, String submittedBy,
                              String datesJson, List<Entity> entities, List<DateRow> dates) {
     }
 
@@ -60,9 +61,11 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     private static final String CONTENT = "(%1$s.title, %1$s.body, %1$s.source, %1$s.url, %1$s.published_value)";
 
     private final PendingArticleRows pending;
+    private final ObjectMapper json;
 
-    public ArticleRepository(PendingArticleRows pending) {
+    public ArticleRepository(PendingArticleRows pending, ObjectMapper json) {
         this.pending = pending;
+        this.json = json;
     }
 
     /**
@@ -114,7 +117,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             Array ids = c.createArrayOf("uuid", rows.stream().map(ArticleRow::id).toArray());
             update(c, "DELETE FROM article_entity WHERE article_id = ANY(?)", ids);
             update(c, "DELETE FROM article_date WHERE article_id = ANY(?)", ids);
-            insertEntities(c, rows);
+            insertEntities(c, rows, json);
             insertDates(c, rows);
             return created;
         });
@@ -133,6 +136,13 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
                 st.executeQuery().close();
             }
         });
+    }
+
+    /** The article's entities in their order in the article, each with its mentions. */
+    public List<Entity> entitiesOf(UUID articleId) {
+        return Rows.query(getEntityManager(), "SELECT " + EntityLinks.COLUMNS
+                        + " FROM article_entity ae WHERE ae.article_id = :id ORDER BY ae.position, ae.entity_key")
+                .setParameter("id", articleId).getResultList().stream().map(r -> EntityLinks.entity(r, json)).toList();
     }
 
     /** Newest first: revisions numbered below {@code beforeRevision} (null: from the newest). */
@@ -201,16 +211,16 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article (id, external_id, url, source, title, body, language, published_value, published_basis,
                                      published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                                     enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, entities, dates)
+                                     enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, dates)
                 SELECT id, external_id, url, source, title, body, language, published_value, published_basis,
                        published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                       enrichment_incomplete_reason, CAST(enrichment_extractors AS jsonb), trace_id, submitted_by, CAST(entities AS jsonb), CAST(dates AS jsonb)
+                       enrichment_incomplete_reason, CAST(enrichment_extractors AS jsonb), trace_id, submitted_by, CAST(dates AS jsonb)
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS t(id, external_id, url, source, title, body, language, published_value, published_basis,
                           published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms,
-                          enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, entities, dates)
+                          enrichment_incomplete_reason, enrichment_extractors, trace_id, submitted_by, dates)
                 ON CONFLICT (id) DO UPDATE SET
                     revisions = article.revisions + CASE WHEN article.id = ANY(?::uuid[]) THEN 1 ELSE 0 END,
                     submitted_by = CASE WHEN %1$s THEN EXCLUDED.submitted_by
@@ -222,7 +232,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
                     enrichment_version = EXCLUDED.enrichment_version, enrichment_took_ms = EXCLUDED.enrichment_took_ms,
                     enrichment_incomplete_reason = EXCLUDED.enrichment_incomplete_reason,
                     enrichment_extractors = EXCLUDED.enrichment_extractors,
-                    trace_id = EXCLUDED.trace_id, entities = EXCLUDED.entities, dates = EXCLUDED.dates
+                    trace_id = EXCLUDED.trace_id, dates = EXCLUDED.dates
                 RETURNING id, xmax = 0""".formatted(changed))) {
             int i = 0;
             st.setArray(++i, c.createArrayOf("uuid", column(rows, ArticleRow::id)));
@@ -245,7 +255,6 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(++i, texts(c, rows, ArticleRow::enrichmentExtractorsJson));
             st.setArray(++i, texts(c, rows, ArticleRow::traceId));
             st.setArray(++i, texts(c, rows, ArticleRow::submittedBy));
-            st.setArray(++i, texts(c, rows, ArticleRow::entitiesJson));
             st.setArray(++i, texts(c, rows, ArticleRow::datesJson));
             st.setArray(++i, c.createArrayOf("uuid", revised.toArray()));
             Set<UUID> created = new HashSet<>();
@@ -260,18 +269,19 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         }
     }
 
-    private static void insertEntities(Connection c, List<ArticleRow> rows) throws SQLException {
+    private static void insertEntities(Connection c, List<ArticleRow> rows, ObjectMapper json) throws SQLException {
         // One row per key (the first name seen wins, as when stored one by one), one link per article and key.
         // Keys in sorted order: api instances writing at once lock shared entity rows in the same order.
         Map<String, Entity> entities = new LinkedHashMap<>();
         Set<List<String>> aliases = new LinkedHashSet<>();
         Map<List<Object>, Link> links = new LinkedHashMap<>();
         for (ArticleRow row : rows) {
+            int position = 0;
             for (Entity e : row.entities()) {
                 entities.putIfAbsent(e.key(), e);
                 aliases(e).forEach(a -> aliases.add(List.of(e.key(), a)));
-                Link link = new Link(row.id(), e.key(), e.name(), e.type().name(), e.mentions().size(),
-                        e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt());
+                Link link = new Link(row.id(), e.key(), e.name(), e.type().name(), e.subtype(), ++position,
+                        e.mentions(), e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt());
                 links.merge(List.of(row.id(), e.key()), link, Link::plus);
             }
         }
@@ -296,26 +306,45 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         // the V6 trigger updates the entity's counts per link row: in key order too
         List<Link> sortedLinks = links.values().stream().sorted(Comparator.comparing(Link::entityKey)).toList();
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::timestamptz[])
+                INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
+                                            first_offset, sort_at)
+                SELECT article_id, entity_key, name, type, subtype, position, CAST(mentions AS jsonb), mention_count,
+                       first_offset, sort_at
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[],
+                            ?::timestamptz[])
+                     AS t(article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset, sort_at)
                 ON CONFLICT (article_id, entity_key)
-                DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count""")) {
+                DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count,
+                              mentions = article_entity.mentions || EXCLUDED.mentions""")) {
             st.setArray(1, c.createArrayOf("uuid", column(sortedLinks, Link::articleId)));
             st.setArray(2, c.createArrayOf("text", column(sortedLinks, Link::entityKey)));
             st.setArray(3, c.createArrayOf("text", column(sortedLinks, Link::name)));
             st.setArray(4, c.createArrayOf("text", column(sortedLinks, Link::type)));
-            st.setArray(5, c.createArrayOf("int4", column(sortedLinks, Link::mentionCount)));
-            st.setArray(6, c.createArrayOf("int4", column(sortedLinks, Link::firstOffset)));
-            st.setArray(7, texts(c, sortedLinks, Link::sortAt));
+            st.setArray(5, c.createArrayOf("text", column(sortedLinks, Link::subtype)));
+            st.setArray(6, c.createArrayOf("int4", column(sortedLinks, Link::position)));
+            List<String> mentions = new ArrayList<>();
+            for (Link link : sortedLinks) {
+                mentions.add(EntityLinks.writeMentions(json, link.mentions()));
+            }
+            st.setArray(7, c.createArrayOf("text", mentions.toArray()));
+            st.setArray(8, c.createArrayOf("int4", column(sortedLinks, l -> l.mentions().size())));
+            st.setArray(9, c.createArrayOf("int4", column(sortedLinks, Link::firstOffset)));
+            st.setArray(10, texts(c, sortedLinks, Link::sortAt));
             st.executeUpdate();
         }
     }
 
-    /** An article_entity row; an entity key twice in one article adds up its mentions, as the one-row upsert did. */
-    private record Link(UUID articleId, String entityKey, String name, String type, int mentionCount, int firstOffset,
-                        Instant sortAt) {
+    /**
+     * An article_entity row: the article's entity in its place in the list, with its mentions. An entity key twice in
+     * one article is one entity in the place of its first listing, with the mentions of both.
+     */
+    private record Link(UUID articleId, String entityKey, String name, String type, String subtype, int position,
+                        List<Entity.Mention> mentions, int firstOffset, Instant sortAt) {
         Link plus(Link other) {
-            return new Link(articleId, entityKey, name, type, mentionCount + other.mentionCount, firstOffset, sortAt);
+            List<Entity.Mention> all = new ArrayList<>(mentions);
+            all.addAll(other.mentions);
+            return new Link(articleId, entityKey, name, type, subtype, position, all,
+                    Math.min(firstOffset, other.firstOffset), sortAt);
         }
     }
 

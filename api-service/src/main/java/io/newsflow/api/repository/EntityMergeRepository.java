@@ -1,13 +1,12 @@
 package io.newsflow.api.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EntityMergeRepository {
 
-    /** A stored article linked to an entity, with its entities as stored with it. */
-    public record LinkedArticle(UUID id, List<Entity> entities) {
+    /** A stored article with some of its entities, in their order in the article; {@code firstPosition}: the first's place. */
+    public record LinkedArticle(UUID id, List<Entity> entities, int firstPosition) {
     }
 
     private final EntityManager em;
@@ -102,29 +101,56 @@ public class EntityMergeRepository {
         return !em.createNativeQuery("SELECT 1 FROM entity WHERE key = :k").setParameter("k", key).getResultList().isEmpty();
     }
 
-    /** The stored articles linked to the entity, with the entities stored with each. */
-    public List<LinkedArticle> articlesLinkedTo(String key) {
-        return Rows.query(em, """
-                        SELECT a.id, CAST(a.entities AS text) AS entities FROM article a
-                        JOIN article_entity ae ON ae.article_id = a.id WHERE ae.entity_key = :key""")
-                .setParameter("key", key).getResultList().stream()
-                .map(r -> new LinkedArticle(r.get("id", UUID.class), read(Rows.text(r, "entities")))).toList();
+    /**
+     * The stored articles that list both entities, each with those two entities in their order in the article and the
+     * place of the first.
+     */
+    public List<LinkedArticle> articlesListingBoth(String from, String to) {
+        Map<UUID, List<Entity>> entities = new LinkedHashMap<>();
+        Map<UUID, Integer> firstPositions = new LinkedHashMap<>();
+        Rows.query(em, "SELECT ae.article_id, ae.position, " + EntityLinks.COLUMNS + " " + """
+                        FROM article_entity ae WHERE ae.entity_key IN (:from, :to) AND ae.article_id IN (
+                            SELECT article_id FROM article_entity WHERE entity_key = :from
+                            INTERSECT SELECT article_id FROM article_entity WHERE entity_key = :to)
+                        ORDER BY ae.article_id, ae.position, ae.entity_key""")
+                .setParameter("from", from).setParameter("to", to).getResultList().forEach(r -> {
+                    UUID id = r.get("article_id", UUID.class);
+                    entities.computeIfAbsent(id, k -> new ArrayList<>()).add(EntityLinks.entity(r, json));
+                    firstPositions.putIfAbsent(id, (int) Rows.whole(r, "position"));
+                });
+        return entities.entrySet().stream()
+                .map(e -> new LinkedArticle(e.getKey(), e.getValue(), firstPositions.get(e.getKey()))).toList();
+    }
+
+    /**
+     * Makes the article's link to {@code merged.key()} the merged entity, in the place {@code position}, and removes its
+     * link to {@code from}.
+     */
+    public void combineLinks(UUID articleId, String from, Entity merged, int position) {
+        em.createNativeQuery("""
+                        UPDATE article_entity SET name = :name, type = :type, subtype = :subtype, position = :position,
+                            mentions = CAST(:mentions AS jsonb), mention_count = :count, first_offset = :first
+                        WHERE article_id = :id AND entity_key = :key""")
+                .setParameter("name", merged.name()).setParameter("type", merged.type().name())
+                .setParameter("subtype", merged.subtype()).setParameter("position", position)
+                .setParameter("mentions", EntityLinks.writeMentions(json, merged.mentions()))
+                .setParameter("count", merged.mentions().size())
+                .setParameter("first", merged.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0))
+                .setParameter("id", articleId).setParameter("key", merged.key()).executeUpdate();
+        em.createNativeQuery("DELETE FROM article_entity WHERE article_id = :id AND entity_key = :from")
+                .setParameter("id", articleId).setParameter("from", from).executeUpdate();
     }
 
     /**
      * Moves the article links and aliases of entity {@code from} to entity {@code to}, points the redirects to
-     * {@code from} at {@code to}, and removes {@code from}, which answers as {@code to} from then on.
+     * {@code from} at {@code to}, and removes {@code from}, which answers as {@code to} from then on. Articles that
+     * list both entities are combined first ({@link #combineLinks}).
      */
     public void move(String from, String to) {
-        // a moved link is named as the entity it now points to, as the article's stored entities are (EntityMerges.apply)
+        // a moved link keeps its place and mentions and is named as the entity it now points to
         update("""
-                INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at)
-                SELECT article_id, :to, (SELECT e.name FROM entity e WHERE e.key = :to), type, mention_count, first_offset, sort_at
-                FROM article_entity WHERE entity_key = :from
-                ON CONFLICT (article_id, entity_key) DO UPDATE SET
-                    mention_count = article_entity.mention_count + EXCLUDED.mention_count,
-                    first_offset = least(article_entity.first_offset, EXCLUDED.first_offset)""", from, to);
-        update("DELETE FROM article_entity WHERE entity_key = :from", from, null);
+                UPDATE article_entity SET entity_key = :to, name = (SELECT e.name FROM entity e WHERE e.key = :to)
+                WHERE entity_key = :from""", from, to);
         update("INSERT INTO entity_alias (entity_key, alias) SELECT :to, alias FROM entity_alias WHERE entity_key = :from "
                 + "ON CONFLICT DO NOTHING", from, to);
         update("DELETE FROM entity_alias WHERE entity_key = :from", from, null);
@@ -133,33 +159,11 @@ public class EntityMergeRepository {
         update("DELETE FROM entity WHERE key = :from", from, null);
     }
 
-    /** Replaces the entities stored with an article. */
-    public void replaceEntities(UUID articleId, List<Entity> entities) {
-        em.createNativeQuery("UPDATE article SET entities = CAST(:entities AS jsonb) WHERE id = :id")
-                .setParameter("entities", write(entities)).setParameter("id", articleId).executeUpdate();
-    }
-
     private void update(String sql, String from, String to) {
         var query = em.createNativeQuery(sql).setParameter("from", from);
         if (to != null) {
             query.setParameter("to", to);
         }
         query.executeUpdate();
-    }
-
-    private List<Entity> read(String entitiesJson) {
-        try {
-            return json.readValue(entitiesJson, new TypeReference<List<Entity>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored entities are not readable", e);
-        }
-    }
-
-    private String write(List<Entity> entities) {
-        try {
-            return json.writeValueAsString(entities);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise entities", e);
-        }
     }
 }

@@ -76,11 +76,6 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "enrichment_extractors")
     public String enrichmentExtractorsJson;
 
-    /** The enriched entities (with mentions) as JSON, written and read by the service's ObjectMapper. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "entities")
-    public String entitiesJson;
-
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "dates")
     public String datesJson;

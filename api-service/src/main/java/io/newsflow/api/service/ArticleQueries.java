@@ -112,7 +112,7 @@ public class ArticleQueries {
         StoredArticle a = find(id);
         return new ArticleDetail(EnrichedArticle.SCHEMA_VERSION, a.id.toString(), a.externalId, a.url, a.source, a.title, a.body,
                 a.language, new EnrichedArticle.PublishedAt(a.publishedValue, EnrichedArticle.Basis.valueOf(a.publishedBasis)),
-                a.receivedAt, read(a.entitiesJson, new TypeReference<List<Entity>>() { }),
+                a.receivedAt, articles.entitiesOf(a.id),
                 read(a.datesJson, new TypeReference<List<DateMention>>() { }),
                 new EnrichedArticle.Enrichment(a.enrichmentVersion, a.enrichmentTookMs == null ? 0 : a.enrichmentTookMs,
                         a.enrichmentIncompleteReason == null ? null : false, a.enrichmentIncompleteReason,

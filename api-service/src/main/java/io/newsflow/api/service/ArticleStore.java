@@ -120,7 +120,7 @@ public class ArticleStore {
                 a.enrichment() == null ? null : a.enrichment().tookMs(),
                 a.enrichment() == null ? null : incompleteReason(a.enrichment()),
                 a.enrichment() == null || a.enrichment().extractors() == null ? null : toJson(a.enrichment().extractors()),
-                in.traceId(), in.submittedBy(), toJson(entities), toJson(a.dates()), entities, dates);
+                in.traceId(), in.submittedBy(), toJson(a.dates()), entities, dates);
     }
 
     /** Null for a complete enrichment; else why it is not (a reason is always stored for an incomplete one). */

@@ -20,8 +20,8 @@ import java.util.Map;
  *   <li>an article whose entity is a bare acronym that exactly one other entity of its type has as an alias is
  *       stored under that entity ({@link #resolve});</li>
  *   <li>an article that defines an acronym merges the entity stored so far under the bare acronym into the defined
- *       one ({@link #learn}): its article links, aliases and the stored articles' entity lists move over, and the
- *       old key keeps answering through {@code entity_redirect}.</li>
+ *       one ({@link #learn}): its article links (the stored articles' entities) and aliases move over, and the old
+ *       key keeps answering through {@code entity_redirect}.</li>
  * </ul>
  * Ambiguous acronyms (two organisations with the alias "PM") and people are never merged. Runs inside the storing
  * transaction; the SQL, and the lock per key that lets api instances storing at once agree, are
@@ -89,12 +89,13 @@ public class EntityMerges {
         if (!repository.lockForMerge(from)) {
             return; // another instance merged it first
         }
-        List<LinkedArticle> affected = repository.articlesLinkedTo(from);
-        repository.move(from, to);
+        // an article listing both gets one entity in the place of the first; the other links only change key and name
         Map<String, String> names = repository.names(List.of(to));
-        for (LinkedArticle article : affected) {
-            repository.replaceEntities(article.id(), apply(article.entities(), Map.of(from, to), names));
+        for (LinkedArticle article : repository.articlesListingBoth(from, to)) {
+            Entity merged = apply(article.entities(), Map.of(from, to), names).get(0);
+            repository.combineLinks(article.id(), from, merged, article.firstPosition());
         }
+        repository.move(from, to);
     }
 
     /** Renames redirected entities and combines those that share a key, mentions in text order. */

@@ -83,6 +83,30 @@ class EntityMergesTest {
     }
 
     @Test
+    void anArticleListingBothEntitiesKeepsOneInThePlaceOfTheFirstWithAllMentions() {
+        Org org = Org.fresh();
+        String text = "The " + org.acronym() + " met the " + org.name() + " in Tripoli. The " + org.acronym() + " left.";
+        Entity tripoli = new Entity("location:tripoli", "Tripoli", EntityType.LOCATION, "CITY",
+                List.of(new Entity.Mention("Tripoli", text.indexOf("Tripoli"), text.indexOf("Tripoli") + 7)));
+        EnrichedArticle both = Articles.article("Both " + org.acronym(), text, "merge-test", "2019-04-09", List.of(
+                Articles.entity(text, org.acronymKey(), org.acronym(), EntityType.ORGANIZATION, org.acronym()), tripoli,
+                Articles.entity(text, org.key(), org.name(), EntityType.ORGANIZATION, org.name())), List.of());
+        store.store(both);
+
+        store.store(defining(org));
+
+        int nameAt = text.indexOf(org.name());
+        int secondAcronymAt = text.lastIndexOf(org.acronym());
+        given().get("/articles/" + both.id()).then().statusCode(200)
+                .body("entities.key", contains(org.key(), "location:tripoli"))
+                .body("entities[0].name", equalTo(org.name()))
+                .body("entities[0].mentions.start", contains(4, nameAt, secondAcronymAt))
+                .body("entities[1].subtype", equalTo("CITY"));
+        given().get("/entities/" + org.key()).then().statusCode(200)
+                .body("articleCount", equalTo(2)).body("mentionCount", equalTo(5));
+    }
+
+    @Test
     void aBareAcronymStoredAfterTheDefinitionJoinsItDirectly() {
         Org org = Org.fresh();
         store.store(defining(org));
