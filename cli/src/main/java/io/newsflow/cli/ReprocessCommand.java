@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.events.Topics;
 import io.newsflow.infra.ConsumerOffsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class ReprocessCommand implements Callable<Integer> {
     @Option(names = "--group", defaultValue = "newsflow-enrich", description = "the consumer group (default: ${DEFAULT-VALUE})")
     String group;
 
-    @Option(names = "--topic", defaultValue = "articles.raw", description = "the topic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--topic", defaultValue = Topics.RAW, description = "the topic (default: ${DEFAULT-VALUE})")
     String topic;
 
     @Override
