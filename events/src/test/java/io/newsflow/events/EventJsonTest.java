@@ -28,6 +28,26 @@ class EventJsonTest {
     }
 
     @Test
+    void aLinkedEntityCarriesItsPageAndAnUnlinkedOneLeavesTheFieldOut() throws Exception {
+        var mentions = List.of(new Entity.Mention("U.S.", 0, 4));
+        var linked = new Entity("location:united-states", "United States", EntityType.LOCATION, null, mentions)
+                .withLink(Entity.Link.wikipedia("United States"));
+        String json = EventJson.mapper().writeValueAsString(linked);
+        assertThat(json).contains("\"link\":{\"kb\":\"wikipedia\",\"id\":\"United_States\","
+                + "\"url\":\"https://en.wikipedia.org/wiki/United_States\"}");
+        assertThat(EventJson.mapper().readValue(json, Entity.class)).isEqualTo(linked);
+        assertThat(EventJson.mapper().writeValueAsString(linked.withLink(null))).doesNotContain("link");
+        assertThat(linked.link().filterValue()).isEqualTo("wikipedia:United_States");
+    }
+
+    @Test
+    void aPageUrlEscapesWhatAPathCannotHold() {
+        assertThat(Entity.Link.wikipedia("São Paulo").url()).isEqualTo("https://en.wikipedia.org/wiki/S%C3%A3o_Paulo");
+        assertThat(Entity.Link.wikipedia("Washington, D.C.").url()).isEqualTo("https://en.wikipedia.org/wiki/Washington,_D.C.");
+        assertThat(Entity.Link.wikipedia("100% (album)").url()).isEqualTo("https://en.wikipedia.org/wiki/100%25_(album)");
+    }
+
+    @Test
     void anIncompleteEnrichmentSaysSoAndWhy() throws Exception {
         var incomplete = new EnrichedArticle.Enrichment("0.1.0", 20_013, false, "analysed the first 199987 of 570000 characters");
         String json = EventJson.mapper().writeValueAsString(incomplete);
