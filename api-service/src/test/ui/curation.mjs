@@ -1,6 +1,6 @@
 // Corrections in real Chromium (issue 17): on the entity page of "Putin", ask for the write key once, search for
-// "Vladimir Putin" in the merge box, merge, and see one entity with both aliases; the history shows the merge with
-// an undo button. Screenshots go to OUT_DIR.
+// "Vladimir Putin" in the merge box, merge, and see one entity with both aliases; then undo the merge from the
+// history. Screenshots go to OUT_DIR.
 // Usage: node curation.mjs BASE_URL OUT_DIR WRITE_KEY
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -75,6 +75,15 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid=entity-name]')?.textContent === 'Vladimir Putin',
     null, { timeout: 15000 });
   await page.screenshot({ path: `${outDir}/3-entities.png` });
+
+  // undo from the history: Putin is an entity of its own again, and the history says so
+  await page.locator('[data-testid=curation-item][data-operation=merge] [data-testid=undo-button]').click();
+  await page.locator('[data-testid=curation-item][data-operation=undo]').waitFor({ timeout: 15000 });
+  await page.goto(base + '/#/entity/' + encodeURIComponent('person:putin'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=entity-name]')?.textContent === 'Putin',
+    null, { timeout: 15000 });
+  check((await page.getByTestId('entity-article-count').textContent()).trim() === '1', 'after the undo Putin has its article back');
+  await page.screenshot({ path: `${outDir}/4-undone.png`, fullPage: true });
 } finally {
   await browser.close();
 }

@@ -5,7 +5,7 @@
 import {h} from './dom.js';
 import {ApiError, api, getJson} from './api.js';
 import {errorBox} from './components.js';
-import {TYPE_LABELS, formatDate} from './text.js';
+import {TYPE_LABELS, formatDate, plural} from './text.js';
 
 const TYPES = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'];
 
@@ -155,7 +155,7 @@ function mergeTool(entity, done) {
         const page = await api.entities({q, limit: 10});
         candidates.replaceChildren(...(page.items || []).filter((c) => c.key !== entity.key).map((c) => {
           const pick = h('button', {type: 'button', class: 'button button-small', 'data-testid': 'merge-candidate', 'data-key': c.key},
-            `${c.name} (${TYPE_LABELS[c.type] || c.type}, ${c.articleCount} articles)`);
+            `${c.name} (${TYPE_LABELS[c.type] || c.type}, ${plural(Number(c.articleCount) || 0, 'article')})`);
           pick.addEventListener('click', () => {
             chosen = c;
             for (const b of candidates.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b === pick));
@@ -187,7 +187,7 @@ export function curationPanel(entity, reload) {
     const nameInput = h('input', {type: 'text', id: 'rename-input', value: entity.name, 'data-testid': 'rename-input', maxlength: '200'});
     const typeSelect = h('select', {id: 'type-select', 'data-testid': 'type-select'},
       TYPES.map((t) => h('option', {value: t, selected: t === entity.type}, TYPE_LABELS[t])));
-    body.replaceChildren(
+    body.replaceChildren(...[
       mergeTool(entity, (into) => reload(into)),
       aliases.length ? tool('Split an alias off', 'split', [h('label', {for: 'split-alias'}, 'Alias'), aliasSelect],
         'Split into its own entity', async () => {
@@ -206,7 +206,7 @@ export function curationPanel(entity, reload) {
         'Not an entity: its mentions leave lists, filters, pages and counts (undo below).')], 'Reject', async () => {
         await send('POST', `entities/${seg(entity.key)}/reject`);
         reload(entity.key);
-      }));
+      })].filter(Boolean));
   };
   holdsWriteKey().then((holds) => (holds ? showTools() : body.replaceChildren(writeKeyForm(showTools))));
   return panel;

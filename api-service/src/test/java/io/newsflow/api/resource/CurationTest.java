@@ -10,6 +10,7 @@ import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.PostgresTestResource;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,14 +20,23 @@ import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -64,6 +74,9 @@ class CurationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @TestHTTPResource("/stream")
+    URL streamUrl;
 
     private static RequestSpecification reader() {
         return given().header("X-API-Key", READ_KEY);
@@ -232,7 +245,7 @@ class CurationTest {
     }
 
     @Test
-    void aRejectedEntityLeavesListsFiltersPagesAndCountsAlsoInLaterArticlesUntilUndone() throws Exception {
+    void aRejectedEntityLeavesListsFiltersPagesCountsAndTheStreamAlsoInLaterArticlesUntilUndone() throws Exception {
         String word = surname();
         String t1 = word + " fighters met " + word + " leaders near Vienna.";
         Entity junk = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word);
@@ -253,7 +266,13 @@ class CurationTest {
 
         String t2 = "More " + word + " news.";
         EnrichedArticle a2 = article("Reject later " + word, t2, Articles.entity(t2, junk.key(), word, EntityType.MISC, word));
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(streamUrl.toString()))
+                .header("Accept", "text/event-stream").header("X-API-Key", READ_KEY).build(), HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<String> announced = CompletableFuture.supplyAsync(() -> StreamResourceTest.readEventFor(stream.body(), a2.id()));
+        Thread.sleep(500); // the subscription is open before the article is stored
         store(a2);
+        assertThat(announced.get(30, TimeUnit.SECONDS)).contains("event:").contains(a2.id()).doesNotContain(junk.key());
+        stream.body().close();
         reader().get("/articles/" + a2.id()).then().body("entities", empty());
         reader().queryParam("q", word).get("/entities").then().body("items", empty());
 
@@ -323,6 +342,13 @@ class CurationTest {
         problem(writer().post("/curations/999999999/undo").then(), 404);
         problem(writer().post("/curations/abc/undo").then(), 400);
         problem(reader().queryParam("cursor", "nonsense").get("/curations").then(), 400);
+    }
+
+    @Test
+    void theOperationsAreDocumentedInOpenApi() {
+        String openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openApi).contains("\"/entities/{key}/merge\"", "\"/entities/{key}/split\"", "\"/entities/{key}/reject\"",
+                "\"/curations\"", "\"/curations/{id}/undo\"", "\"patch\"", "Merge this entity into another");
     }
 
     @Test
