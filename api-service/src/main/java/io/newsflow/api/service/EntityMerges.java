@@ -85,7 +85,8 @@ public class EntityMerges {
         }
     }
 
-    private void merge(String from, String to) {
+    /** Moves everything stored under {@code from} to {@code to}, which it answers as from then on (also analysts' merges). */
+    public void merge(String from, String to) {
         if (!repository.lockForMerge(from)) {
             return; // another instance merged it first
         }
