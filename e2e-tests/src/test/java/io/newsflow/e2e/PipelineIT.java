@@ -9,6 +9,8 @@ import io.newsflow.events.TraceParent;
 import io.newsflow.infra.InJvmKafka;
 import io.newsflow.infra.LocalPostgres;
 import io.newsflow.infra.PrometheusText;
+import io.newsflow.infra.BrowserTools;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -147,8 +149,8 @@ class PipelineIT {
     void browserJourneyThroughSearchArticleAndEntity() throws Exception {
         Path root = Path.of(System.getProperty("newsflow.root", ".."));
         Path work = root.resolve("e2e-tests/target/ui-node");
-        BrowserTools.ensureChromium();
-        BrowserTools.installPlaywright(work);
+        BrowserTools.ensureChromium().ifPresent(Assumptions::abort);
+        BrowserTools.installPlaywright(work).ifPresent(Assumptions::abort);
         Files.copy(root.resolve("e2e-tests/src/test/ui/journey.mjs"), work.resolve("journey.mjs"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 

@@ -4,6 +4,7 @@ import io.newsflow.api.Articles;
 import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EntityType;
+import io.newsflow.infra.BrowserTools;
 import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +41,6 @@ import static org.hamcrest.Matchers.equalTo;
 class CurationBrowserTest {
 
     private static final String WRITE_KEY = "browser-write-key";
-    private static final String PLAYWRIGHT = "playwright-core@1.65.1";
 
     public static class WithWriteKey implements QuarkusTestProfile {
         @Override
@@ -57,10 +57,9 @@ class CurationBrowserTest {
 
     @Test
     void mergingPutinIntoVladimirPutinShowsOneEntityWithBothAliases() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is needed: apt-get install chromium");
         Path work = Path.of("target/ui-node").toAbsolutePath();
-        installPlaywright(work);
+        BrowserTools.ensureChromium().ifPresent(Assumptions::abort);
+        BrowserTools.installPlaywright(work).ifPresent(Assumptions::abort);
         Files.copy(Path.of("src/test/ui/curation.mjs"), work.resolve("curation.mjs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         String t1 = "Putin spoke in Moscow on Tuesday.";
@@ -87,25 +86,5 @@ class CurationBrowserTest {
         given().get("/curations").then().body("items.operation", contains("undo", "merge"))
                 .body("items[1].entity", equalTo("person:putin")).body("items[1].target", equalTo("person:vladimir-putin"));
         given().get("/entities/person:putin").then().statusCode(200).body("key", equalTo("person:putin"));
-    }
-
-    /** playwright-core from npm into {@code dir} once (no browser download: Debian's Chromium runs). */
-    private static void installPlaywright(Path dir) throws Exception {
-        if (Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
-            return;
-        }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("package.json"), "{\"name\":\"newsflow-curation-ui-test\",\"private\":true}\n");
-        Process npm;
-        try {
-            npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", PLAYWRIGHT)
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("Node.js and npm are needed for the browser test: " + e.getMessage());
-            return;
-        }
-        npm.getOutputStream().close();
-        String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0).as("npm install: " + out).isTrue();
     }
 }

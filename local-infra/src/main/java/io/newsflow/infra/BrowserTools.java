@@ -1,45 +1,56 @@
-package io.newsflow.e2e;
+package io.newsflow.infra;
 
-import org.junit.jupiter.api.Assumptions;
-
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Installs what the browser test needs: Debian's Chromium (apt) and playwright-core (npm), no browser download. */
-final class BrowserTools {
+/**
+ * What the browser tests need, installed on first use: Debian's Chromium (apt, as root) and playwright-core (npm),
+ * no browser download. Each method answers why the browser cannot run, or nothing when it can; the tests turn that
+ * into an aborted (skipped) test.
+ */
+public final class BrowserTools {
 
-    static final String PLAYWRIGHT = "playwright-core@1.65.1";
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    public static final String PLAYWRIGHT = "playwright-core@1.65.1";
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     private BrowserTools() {
     }
 
-    static void ensureChromium() throws Exception {
+    /** Installs Chromium when it is missing and we are root. */
+    public static Optional<String> ensureChromium() throws IOException, InterruptedException {
         if (Files.isExecutable(CHROMIUM)) {
-            return;
+            return Optional.empty();
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        Assumptions.assumeTrue(root, "Chromium is missing and only root can install it: apt-get install chromium");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("Chromium is missing and only root can install it: apt-get install chromium");
+        }
         run(List.of("apt-get", "update", "-qq"), null, 600);
         run(List.of("apt-get", "install", "-y", "-qq", "chromium"), null, 900);
+        return Optional.empty();
     }
 
-    static void installPlaywright(Path dir) throws Exception {
-        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are needed for the browser test");
+    /** playwright-core into {@code dir/node_modules} once. */
+    public static Optional<String> installPlaywright(Path dir) throws IOException, InterruptedException {
+        if (!onPath("node") || !onPath("npm")) {
+            return Optional.of("Node.js and npm are needed for the browser test");
+        }
         if (Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
-            return;
+            return Optional.empty();
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"newsflow-ui-test\",\"private\":true}\n");
         run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent", PLAYWRIGHT), dir, 300);
+        return Optional.empty();
     }
 
     private static boolean onPath(String command) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, command))) {
                 return true;
             }
