@@ -53,8 +53,9 @@ CREATE TABLE source_count (
 INSERT INTO source_count (source, articles)
 SELECT source, count(*) FROM article WHERE source IS NOT NULL GROUP BY source;
 
--- GET /sources: most articles first
+-- GET /sources: most articles first, and each listed source's latest publication date in one index probe
 CREATE INDEX source_count_articles_idx ON source_count (articles DESC, source);
+CREATE INDEX article_source_published_idx ON article (source, published_at) WHERE published_at IS NOT NULL;
 
 -- One changed link row: +1 (inserted, new version) or -1 (deleted, old version).
 CREATE TYPE newsflow_link_delta AS (entity_key text, sign int, mention_count int, published_month date, mentioned_months date[]);
