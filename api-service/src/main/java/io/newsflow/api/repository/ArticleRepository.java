@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes articles and their entity / date rows, many articles per statement: each table gets one statement whose
@@ -277,11 +281,12 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         Map<List<Object>, Link> links = new LinkedHashMap<>();
         for (ArticleRow row : rows) {
             int position = 0;
+            Months months = Months.of(row);
             for (Entity e : row.entities()) {
                 entities.putIfAbsent(e.key(), e);
                 aliases(e).forEach(a -> aliases.add(List.of(e.key(), a)));
                 Link link = new Link(row.id(), e.key(), e.name(), e.type().name(), e.subtype(), ++position,
-                        e.mentions(), e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt());
+                        e.mentions(), e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt(), months);
                 links.merge(List.of(row.id(), e.key()), link, Link::plus);
             }
         }
@@ -303,16 +308,17 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(2, c.createArrayOf("text", column(sortedAliases, a -> a.get(1))));
             st.executeUpdate();
         }
-        // the V6 trigger updates the entity's counts per link row: in key order too
+        // in key order too, as the V15 count triggers lock the shared entity and entity_month rows
         List<Link> sortedLinks = links.values().stream().sorted(Comparator.comparing(Link::entityKey)).toList();
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                            first_offset, sort_at)
+                                            first_offset, sort_at, published_month, mentioned_months)
                 SELECT article_id, entity_key, name, type, subtype, position, CAST(mentions AS jsonb), mention_count,
-                       first_offset, sort_at
+                       first_offset, sort_at, published_month, CAST(mentioned_months AS date[])
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[],
-                            ?::timestamptz[])
-                     AS t(article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset, sort_at)
+                            ?::timestamptz[], ?::date[], ?::text[])
+                     AS t(article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset, sort_at,
+                          published_month, mentioned_months)
                 ON CONFLICT (article_id, entity_key)
                 DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count,
                               mentions = article_entity.mentions || EXCLUDED.mentions""")) {
@@ -330,6 +336,8 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(8, c.createArrayOf("int4", column(sortedLinks, l -> l.mentions().size())));
             st.setArray(9, c.createArrayOf("int4", column(sortedLinks, Link::firstOffset)));
             st.setArray(10, texts(c, sortedLinks, Link::sortAt));
+            st.setArray(11, texts(c, sortedLinks, l -> l.months().published()));
+            st.setArray(12, texts(c, sortedLinks, l -> l.months().mentionedLiteral()));
             st.executeUpdate();
         }
     }
@@ -339,12 +347,36 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
      * one article is one entity in the place of its first listing, with the mentions of both.
      */
     private record Link(UUID articleId, String entityKey, String name, String type, String subtype, int position,
-                        List<Entity.Mention> mentions, int firstOffset, Instant sortAt) {
+                        List<Entity.Mention> mentions, int firstOffset, Instant sortAt, Months months) {
         Link plus(Link other) {
             List<Entity.Mention> all = new ArrayList<>(mentions);
             all.addAll(other.mentions);
             return new Link(articleId, entityKey, name, type, subtype, position, all,
-                    Math.min(firstOffset, other.firstOffset), sortAt);
+                    Math.min(firstOffset, other.firstOffset), sortAt, months);
+        }
+    }
+
+    /**
+     * What an entity's month counts (V15) count a link under: the article's publication month (UTC; null when
+     * unknown) and the months its dates speak of (dates spanning less than 31 days: a day, a week, a month), each as
+     * its first day.
+     */
+    private record Months(LocalDate published, Set<LocalDate> mentioned) {
+        static Months of(ArticleRow row) {
+            Set<LocalDate> mentioned = new TreeSet<>();
+            for (DateRow d : row.dates()) {
+                if (d.from() != null && d.to() != null && ChronoUnit.DAYS.between(d.from(), d.to()) < 31) {
+                    mentioned.add(d.from().withDayOfMonth(1));
+                }
+            }
+            LocalDate published = row.publishedAt() == null ? null
+                    : LocalDate.ofInstant(row.publishedAt(), ZoneOffset.UTC).withDayOfMonth(1);
+            return new Months(published, mentioned);
+        }
+
+        /** As a PostgreSQL array literal, for the statement to cast. */
+        String mentionedLiteral() {
+            return mentioned.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
         }
     }
 

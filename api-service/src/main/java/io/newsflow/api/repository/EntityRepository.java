@@ -125,27 +125,27 @@ public class EntityRepository {
                         Rows.whole(r, "shared"))).toList();
     }
 
-    /** Articles mentioning the entity per month of publication; articles of unknown date are left out. */
+    /**
+     * Articles mentioning the entity per month of publication; articles of unknown date are left out. Counted on write
+     * (entity_month, V15): one index range per page view, however many articles the entity has.
+     */
     public List<MonthCount> timeline(String key) {
-        return Rows.query(em, """
-                        SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS articles
-                        FROM article_entity ae JOIN article a ON a.id = ae.article_id
-                        WHERE ae.entity_key = :key AND a.published_at IS NOT NULL
-                        GROUP BY month ORDER BY month""")
-                .setParameter("key", key).getResultList().stream()
-                .map(r -> new MonthCount(Rows.text(r, "month"), Rows.whole(r, "articles"))).toList();
+        return months(key, "published");
     }
 
     /**
      * Articles mentioning the entity per month their text speaks of: each article counts once in every month
-     * one of its dates (a day, a week or a month; longer spans are too vague to place) falls in.
+     * one of its dates (a day, a week or a month; longer spans are too vague to place) falls in. Counted on write too.
      */
     public List<MonthCount> mentionedTimeline(String key) {
+        return months(key, "mentioned");
+    }
+
+    /** @param column entity_month's count: {@code published} or {@code mentioned} (a fixed name, never user input) */
+    private List<MonthCount> months(String key, String column) {
         return Rows.query(em, """
-                        SELECT to_char(d.date_from, 'YYYY-MM') AS month, count(DISTINCT ae.article_id) AS articles
-                        FROM article_entity ae JOIN article_date d ON d.article_id = ae.article_id
-                        WHERE ae.entity_key = :key AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31
-                        GROUP BY month ORDER BY month""")
+                        SELECT to_char(month, 'YYYY-MM') AS month, %1$s AS articles FROM entity_month
+                        WHERE entity_key = :key AND %1$s > 0 ORDER BY entity_month.month""".formatted(column))
                 .setParameter("key", key).getResultList().stream()
                 .map(r -> new MonthCount(Rows.text(r, "month"), Rows.whole(r, "articles"))).toList();
     }

@@ -20,14 +20,19 @@ public class SourceRepository {
     public record SourceCount(String source, long articleCount, OffsetDateTime latestPublishedAt) {
     }
 
-    /** Sources starting with {@code prefix} (any case; null for all), most articles first. */
+    /**
+     * Sources starting with {@code prefix} (any case; null for all), most articles first. The counts are kept on write
+     * (source_count, V15); the latest publication date is one probe of article_source_published_idx per listed source.
+     */
     public List<SourceCount> list(String prefix, int limit) {
-        // GROUP BY over article_source_sort_idx: an index-only walk, no sort of the article table
         return Rows.query(em, """
-                        SELECT source, count(*) AS articles, max(published_at) AS latest FROM article
-                        WHERE source IS NOT NULL AND (CAST(:prefix AS text) IS NULL
-                              OR lower(source) LIKE lower(replace(replace(replace(CAST(:prefix AS text), '\\', '\\\\'), '%', '\\%'), '_', '\\_')) || '%')
-                        GROUP BY source ORDER BY count(*) DESC, source LIMIT :limit""")
+                        SELECT s.source, s.articles,
+                               (SELECT max(a.published_at) FROM article a WHERE a.source = s.source) AS latest
+                        FROM (SELECT source, articles FROM source_count
+                              WHERE articles > 0 AND (CAST(:prefix AS text) IS NULL
+                                    OR lower(source) LIKE lower(replace(replace(replace(CAST(:prefix AS text), '\\', '\\\\'), '%', '\\%'), '_', '\\_')) || '%')
+                              ORDER BY articles DESC, source LIMIT :limit) s
+                        ORDER BY s.articles DESC, s.source""")
                 .setParameter("prefix", prefix).setParameter("limit", limit).getResultList().stream()
                 .map(r -> {
                     Instant latest = Rows.instant(r, "latest");
