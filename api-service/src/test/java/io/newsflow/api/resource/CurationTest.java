@@ -201,8 +201,10 @@ class CurationTest {
         EnrichedArticle a2 = article("Later " + surname, t2, person(t2, fullName, surname)); // the extractor keys it as before
         store(a2, a1);
         reader().get("/articles/" + a2.id()).then().body("entities.key", contains(created));
-        entity(created).body("articleCount", equalTo(2)).body("mentionCount", equalTo(2));
-        entity(source).body("articleCount", equalTo(1)).body("mentionCount", equalTo(1));
+        entity(created).body("articleCount", equalTo(2)).body("mentionCount", equalTo(2))
+                .body("timeline.date", contains("2019-05")).body("timeline.articles", contains(2)); // counts kept on write (V15)
+        entity(source).body("articleCount", equalTo(1)).body("mentionCount", equalTo(1))
+                .body("timeline.articles", contains(1));
 
         long id = reader().queryParam("entity", source).get("/curations").then().extract().jsonPath().getLong("items[0].id");
         writer().post("/curations/" + id + "/undo").then().statusCode(200);
@@ -277,7 +279,8 @@ class CurationTest {
         reader().queryParam("q", word).get("/entities").then().body("items", empty());
 
         writer().post("/curations/" + id + "/undo").then().statusCode(200);
-        entity(junk.key()).statusCode(200).body("articleCount", equalTo(2)).body("mentionCount", equalTo(3));
+        entity(junk.key()).statusCode(200).body("articleCount", equalTo(2)).body("mentionCount", equalTo(3))
+                .body("timeline.date", contains("2019-05")).body("timeline.articles", contains(2));
         reader().get("/articles/" + a2.id()).then().body("entities.key", contains(junk.key()));
         reader().get("/articles/" + a1.id()).then().body("entities.key", contains(junk.key(), "location:vienna"));
     }
