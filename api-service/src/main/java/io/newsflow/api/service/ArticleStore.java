@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Stores enriched articles idempotently: article rows are upserted by id and their entity and date rows
  * replaced, so redelivery or re-enrichment never duplicates anything. Entities are stored under their
- * cross-article keys ({@link EntityMerges}). A batch is one transaction with one statement per table for
+ * cross-article keys ({@link EntityMerges}, {@link EntityIdentities}). A batch is one transaction with one statement per table for
  * many articles at a time.
  */
 @ApplicationScoped
@@ -39,12 +39,14 @@ public class ArticleStore {
 
     private final ArticleRepository articles;
     private final EntityMerges merges;
+    private final EntityIdentities identities;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public ArticleStore(ArticleRepository articles, EntityMerges merges, ObjectMapper json) {
+    public ArticleStore(ArticleRepository articles, EntityMerges merges, EntityIdentities identities, ObjectMapper json) {
         this.articles = articles;
         this.merges = merges;
+        this.identities = identities;
         this.json = json;
     }
 
@@ -88,13 +90,14 @@ public class ArticleStore {
         for (Incoming in : batch) {
             UUID id = UUID.fromString(in.article().id());
             EnrichedArticle article = StorableArticles.repair(in.article());
-            List<Entity> entities = merges.resolve(article.entities());
+            List<Entity> entities = identities.resolve(merges.resolve(article.entities()));
             stored.remove(id); // announced in the place of its last version
             stored.add(id);
             articles.queue(row(id, article, in, entities, now));
             merges.learn(entities);
         }
         Set<UUID> created = articles.writeQueued();
+        identities.settle(List.copyOf(stored));
         // delivered to every api instance's LISTEN connection when this transaction commits
         articles.notifyStored(StoredArticleFeed.CHANNEL, stored.stream().filter(created::contains).toList());
         return created.size();
