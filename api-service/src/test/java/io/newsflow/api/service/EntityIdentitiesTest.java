@@ -219,6 +219,17 @@ class EntityIdentitiesTest {
     }
 
     @Test
+    void aSurnameStoredWithItsPageGivesThePageToThePersonItJoins() {
+        EnrichedArticle alone = stored(naming("person:" + lower(), word, EntityType.PERSON, page("Ivan_" + word)));
+        stored(naming("person:ivan-" + lower(), "Ivan " + word, EntityType.PERSON, null));
+
+        given().get("/articles/" + alone.id()).then().body("entities.key", contains("person:ivan-" + lower()))
+                .body("entities[0].link.id", equalTo("Ivan_" + word));
+        given().get("/entities/person:ivan-" + lower()).then().body("link.id", equalTo("Ivan_" + word));
+        given().queryParam("entity", "wikipedia:Ivan_" + word).get("/articles").then().body("items.size()", equalTo(2));
+    }
+
+    @Test
     void inOneBatchASurnameBeforeItsPersonJoinsItToo() {
         EnrichedArticle alone = naming("person:" + lower(), word, EntityType.PERSON, null);
         EnrichedArticle person = naming("person:ivan-" + lower(), "Ivan " + word, EntityType.PERSON, null);
