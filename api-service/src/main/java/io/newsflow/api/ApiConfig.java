@@ -23,6 +23,12 @@ public interface ApiConfig {
     Optional<List<String>> readKeys();
 
     /**
+     * Keys for correcting the entity index (merge, split, rename, retype, reject, undo; same forms as the read keys).
+     * None configured, the default: nobody may. A write key reads too.
+     */
+    Optional<List<String>> writeKeys();
+
+    /**
      * Most clients of {@code GET /stream} at once on one instance; each holds a connection and a subscription for as
      * long as it stays. Beyond it: 503 + Retry-After.
      */

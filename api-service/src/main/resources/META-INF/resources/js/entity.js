@@ -2,7 +2,8 @@
 
 import {h} from './dom.js';
 import {api} from './api.js';
-import {entityChip, errorBox, isAbort, loading, resultItem, searchHref, typeBadge, wikipediaLink} from './components.js';
+import {entityChip, entityHref, errorBox, isAbort, loading, resultItem, searchHref, typeBadge, wikipediaLink} from './components.js';
+import {curationHistory, curationPanel} from './curation.js';
 import {drawGraph} from './graph.js';
 import {drawTimeline} from './timeline.js';
 import {TYPE_LABELS, formatDate, monthEnd, plural} from './text.js';
@@ -35,8 +36,9 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
     entity = await api.entity(key, signal);
   } catch (e) {
     if (isAbort(e) || signal.aborted) return null;
+    // a rejected entity is not found: its corrections stay here, to be undone
     root.replaceChildren(h('div', {class: 'page'}, h('h1', {class: 'page-title', tabindex: '-1'}, 'Entity'),
-      errorBox(e, retry), h('p', null, h('a', {href: '#/entities'}, '← All entities'))));
+      errorBox(e, retry), h('p', null, h('a', {href: '#/entities'}, '← All entities')), curationHistory(key, retry)));
     return {title: 'Entity not available'};
   }
   if (signal.aborted) return null;
@@ -99,8 +101,10 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '#/entities'}, 'Entities'), h('span', {'aria-hidden': 'true'}, ' / '),
       h('span', null, TYPE_LABELS[type] || type)),
     header,
+    curationPanel(entity, (shown) => (shown === key ? retry() : (location.hash = entityHref(shown)))),
     h('div', {class: 'entity-charts'}, graphSection, timelineSection, mentioned.length ? mentionedSection : null),
-    articlesSection));
+    articlesSection,
+    curationHistory(entity.key, retry)));
 
   const stopGraph = responsive(graphBox, (w) => drawGraph(entity, related, w));
   const stopTimeline = responsive(timelineBox, (w) => drawTimeline(timeline, w,

@@ -38,7 +38,7 @@ class DockerComposeFileTest {
             "enrich-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "NEWSFLOW_ENRICH_TIME_BUDGET",
                     "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS", "NEWSFLOW_ENRICH_LANGUAGES"),
             "api-service", Set.of("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
-                    "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
+                    "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "NEWSFLOW_API_WRITE_KEYS"));
 
     private static Path root;
     private static String text;
@@ -166,7 +166,7 @@ class DockerComposeFileTest {
         while (m.find()) {
             interpolated.add(m.group(1));
         }
-        assertThat(interpolated).containsExactlyInAnyOrder("NEWSFLOW_API_KEY", "POSTGRES_PASSWORD");
+        assertThat(interpolated).containsExactlyInAnyOrder("NEWSFLOW_API_KEY", "POSTGRES_PASSWORD", "NEWSFLOW_API_WRITE_KEYS");
     }
 
     @Test

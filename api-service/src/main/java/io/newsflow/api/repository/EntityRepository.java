@@ -98,11 +98,13 @@ public class EntityRepository {
                 Rows.whole(r, "articles"), Rows.whole(r, "mentions"));
     }
 
-    /** The entity with this key, or the one it was merged into. */
+    /** The entity with this key, or the one it was merged into; none for a rejected one (V14). */
     public Optional<EntityCounts> find(String key) {
         return Rows.query(em, """
                         SELECT e.key, e.name, e.type, e.article_count AS articles, e.mention_count AS mentions FROM entity e
-                        WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)""")
+                        WHERE e.key = coalesce((SELECT to_key FROM entity_redirect WHERE from_key = :key), :key)
+                        AND NOT EXISTS (SELECT 1 FROM curation c WHERE c.entity_key = e.key AND c.operation = 'reject'
+                                        AND c.undone_by IS NULL)""")
                 .setParameter("key", key).getResultList().stream().findFirst().map(EntityRepository::counts);
     }
 

@@ -54,17 +54,18 @@ public class SessionResource {
             return Response.status(401).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(401, "Unauthorized", "That is not a read key of this Newsflow.")).build();
         }
-        return Response.noContent().cookie(cookie(key.strip(), NewCookie.DEFAULT_MAX_AGE, uri)).build();
+        return Response.noContent().cookie(cookie(ReadAccess.COOKIE, key.strip(), NewCookie.DEFAULT_MAX_AGE, uri)).build();
     }
 
     @DELETE
     @Operation(summary = "Sign out (clears the cookie)")
     public Response signOut(@Context UriInfo uri) {
-        return Response.noContent().cookie(cookie("", 0, uri)).build();
+        return Response.noContent().cookie(cookie(ReadAccess.COOKIE, "", 0, uri)).build();
     }
 
-    private static NewCookie cookie(String value, int maxAge, UriInfo uri) {
-        return new NewCookie.Builder(ReadAccess.COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
+    /** A key cookie: HttpOnly, SameSite=Strict, Secure over https (also the write key's, {@link WriteSessionResource}). */
+    static NewCookie cookie(String name, String value, int maxAge, UriInfo uri) {
+        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
                 .secure("https".equals(uri.getRequestUri().getScheme()))
                 .sameSite(NewCookie.SameSite.STRICT).build();
     }

@@ -19,9 +19,11 @@ public class ReadAccess {
     public static final String COOKIE = "newsflow_read_key";
 
     private final ApiKeySet keys;
+    private final WriteAccess writers;
 
-    public ReadAccess(ApiConfig config) {
+    public ReadAccess(ApiConfig config, WriteAccess writers) {
         this.keys = new ApiKeySet(config.readKeys().orElse(List.of()));
+        this.writers = writers;
     }
 
     public boolean required() {
@@ -33,7 +35,7 @@ public class ReadAccess {
             return true;
         }
         String presented = ApiKeySet.presented(authorization, apiKeyHeader);
-        return keys.accepts(presented) || keys.accepts(cookie);
+        return keys.accepts(presented) || keys.accepts(cookie) || writers.isWriteKey(presented); // a write key reads too
     }
 
     public Optional<String> identify(String key) {

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public class ReadAccessGate {
 
-    private static final Set<String> PROTECTED = Set.of("articles", "entities", "stream", "sources");
+    private static final Set<String> PROTECTED = Set.of("articles", "entities", "stream", "sources", "curations");
 
     private final ReadAccess access;
 
@@ -42,7 +42,7 @@ public class ReadAccessGate {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 
-    private static String firstSegment(String path) {
+    static String firstSegment(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         int slash = p.indexOf('/');
         return slash < 0 ? p : p.substring(0, slash);

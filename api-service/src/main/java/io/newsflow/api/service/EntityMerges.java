@@ -86,12 +86,12 @@ public class EntityMerges {
     }
 
     /**
-     * Moves everything stored under entity {@code from} to entity {@code to}; {@code from} answers as {@code to} from
-     * then on.
+     * Moves everything stored under entity {@code from} to entity {@code to}, which it answers as from then on (also
+     * analysts' merges).
      *
      * @return false when {@code from} is not stored (never was, or another instance merged it first)
      */
-    boolean merge(String from, String to) {
+    public boolean merge(String from, String to) {
         if (!repository.lockForMerge(from)) {
             return false;
         }

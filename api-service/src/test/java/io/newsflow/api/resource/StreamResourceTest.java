@@ -64,7 +64,8 @@ class StreamResourceTest {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    private static String readEventFor(InputStream body, String id) {
+    /** The first event of the stream that names the article id (also CurationTest's). */
+    static String readEventFor(InputStream body, String id) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             StringBuilder event = new StringBuilder();
             String line;
