@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of the identity rules that go beyond acronyms (the rules are {@code service.EntityIdentities}'): who holds a
@@ -85,6 +88,17 @@ public class EntityIdentityRepository {
                         WHERE key IN (:keys) AND type = 'PERSON' ORDER BY key""")
                 .setParameter("kb", Entity.Link.WIKIPEDIA).setParameter("keys", keys)
                 .getResultList().stream().map(r -> new Person(Rows.text(r, "key"), Rows.text(r, "link_id"))).toList();
+    }
+
+    /** Those of these keys that an analyst's split in force made (V14's curation log): no rule merges them back. */
+    public Set<String> splitOff(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Rows.query(em, """
+                        SELECT new_key FROM curation WHERE operation = 'split' AND undone_by IS NULL AND new_key IN (:keys)""")
+                .setParameter("keys", List.copyOf(keys)).getResultList().stream().map(r -> Rows.text(r, "new_key"))
+                .collect(Collectors.toSet());
     }
 
     /** The keys of the people these articles name. */

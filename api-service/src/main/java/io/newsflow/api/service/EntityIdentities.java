@@ -28,7 +28,7 @@ import java.util.UUID;
  *       ends in that word ({@code person:vladimir-putin}), whether it arrives before or after that person; never
  *       while two stored people end in it, and never against a link (both linked, to two pages). A merge is of the key:
  *       once "Putin" joined Vladimir Putin, a later "Putin" follows it even if a second Putin is stored by then (merges
- *       made stay; no new ones are made for that surname);</li>
+ *       made stay; no new ones are made for that surname), nor a surname an analyst split off ({@link Curations});</li>
  *   <li><b>one type per entity</b>: when an article gives an entity another type than it has (MISC in one article,
  *       PERSON in others, both linked to one page), the entity takes the type most of its newest
  *       {@value #TYPE_EVIDENCE_WINDOW} articles give it (a tie keeps the type it has), in its row and every article's
@@ -100,9 +100,11 @@ public class EntityIdentities {
     }
 
     private void joinSurnames(List<Entity> entities, Map<String, String> targets) {
+        List<String> surnames = entities.stream().filter(e -> surnameAlone(e.type(), e.key()) != null).map(Entity::key).toList();
+        Set<String> splitOff = identities.splitOff(surnames);
         for (Entity e : entities) {
             String surname = surnameAlone(e.type(), e.key());
-            if (surname == null || targets.containsKey(e.key())) {
+            if (surname == null || targets.containsKey(e.key()) || splitOff.contains(e.key())) {
                 continue;
             }
             String page = e.link() == null ? null : e.link().id();
@@ -128,6 +130,7 @@ public class EntityIdentities {
                 surnameKeys.add(key);
             }
         }
+        surnameKeys.removeAll(identities.splitOff(surnameKeys)); // an analyst split it off: it stays apart
         for (Person alone : identities.people(List.copyOf(surnameKeys))) {
             identities.soleBearerOf(surnameAlone(EntityType.PERSON, alone.key()), alone.key())
                     .filter(bearer -> pagesAgree(alone.page(), bearer.page()))
