@@ -1,13 +1,16 @@
 // Browser journey through the web UI in real Chromium: search -> article -> entity, plus an article whose
 // text carries markup that must show as text and never run, and articles in other languages (label, filter,
 // right-to-left text). Screenshots go to OUT_DIR.
+// The Wikipedia link of a linked entity is shown on its article's page and its entity page.
 // Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID
+//        LINKED_ARTICLE_ID LINKED_ENTITY_KEY LINK_URL
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, outDir, hostileId, germanId, arabicId] = process.argv.slice(2);
-if (!base || !outDir || !hostileId || !germanId || !arabicId) {
-  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID');
+const [base, outDir, hostileId, germanId, arabicId, linkedArticleId, linkedKey, linkUrl] = process.argv.slice(2);
+if (!base || !outDir || !hostileId || !germanId || !arabicId || !linkedArticleId || !linkedKey || !linkUrl) {
+  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID '
+    + 'LINKED_ARTICLE_ID LINKED_ENTITY_KEY LINK_URL');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -123,6 +126,26 @@ try {
   check(await direction('article-title') === 'rtl', 'the Arabic title is laid out right to left');
   check(await direction('article-text') === 'rtl', 'the Arabic text is laid out right to left');
   await page.screenshot({ path: `${outDir}/6-right-to-left.png` });
+
+  // 7. Wikipedia links: beside the entity in its article's entity list, and on the entity page; each opens the page
+  // in a new tab that cannot reach back into the app (rel=noopener)
+  const shownLink = async (selector, where) => {
+    const link = page.locator(selector);
+    await link.first().waitFor({ timeout: 15000 });
+    check(await link.count() === 1, `${where}: one Wikipedia link, saw ${await link.count()}`);
+    check(await link.getAttribute('href') === linkUrl, `${where}: the link opens ${linkUrl}`);
+    check((await link.getAttribute('rel') || '').split(' ').includes('noopener'), `${where}: the link has rel=noopener`);
+    check(await link.getAttribute('target') === '_blank', `${where}: the link opens a new tab`);
+  };
+  await page.goto(base + '/#/article/' + encodeURIComponent(linkedArticleId));
+  await page.getByTestId('article-title').waitFor({ timeout: 15000 });
+  await shownLink(`.entity-list li:has([data-testid=entity-chip][data-key="${linkedKey}"]) [data-testid=entity-link]`,
+    'article page');
+  await page.screenshot({ path: `${outDir}/7-article-wikipedia-link.png` });
+  await page.goto(base + '/#/entity/' + encodeURIComponent(linkedKey));
+  await page.getByTestId('entity-name').waitFor({ timeout: 15000 });
+  await shownLink('.entity-header [data-testid=entity-link]', 'entity page');
+  await page.screenshot({ path: `${outDir}/8-entity-wikipedia-link.png` });
 } finally {
   await browser.close();
 }

@@ -2,7 +2,7 @@
 
 import {h, externalUrl} from './dom.js';
 import {api} from './api.js';
-import {entityChip, entityHref, errorBox, isAbort, languageBadge, loading, publishedLine, searchHref, typeBadge} from './components.js';
+import {entityChip, entityHref, errorBox, isAbort, languageBadge, loading, publishedLine, searchHref, typeBadge, wikipediaLink} from './components.js';
 import {TYPES, TYPE_LABELS, TYPE_PLURALS, formatDate, langAttr, languageName, layoutArticle, plural, textDir, typeOf} from './text.js';
 
 function mentionSpan(entity, parts) {
@@ -143,7 +143,8 @@ export async function renderArticle(id, {signal, root, backHref, retry}) {
           target.scrollIntoView({block: 'center', behavior: 'smooth'});
           target.focus({preventScroll: true});
         });
-        return h('li', null, entityChip(e, n ? `×${n}` : null), e.subtype ? h('span', {class: 'subtype'}, String(e.subtype).toLowerCase()) : null, find);
+        return h('li', null, entityChip(e, n ? `×${n}` : null), e.subtype ? h('span', {class: 'subtype'}, String(e.subtype).toLowerCase()) : null,
+          wikipediaLink(e.link, true), find);
       }))));
   }
 

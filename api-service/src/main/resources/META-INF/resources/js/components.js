@@ -1,6 +1,6 @@
 // Small shared pieces of UI.
 
-import {h} from './dom.js';
+import {h, externalUrl} from './dom.js';
 import {ApiError} from './api.js';
 import {BASIS_HELP, BASIS_LABELS, TYPE_LABELS, formatDate, langAttr, languageName, splitMatches, textDir, typeOf} from './text.js';
 
@@ -28,6 +28,20 @@ export function languageBadge(code) {
   return h('span', {class: 'lang-badge', 'data-testid': 'language-label', 'data-language': code, title: `Language: ${name}`},
     h('span', {'aria-hidden': 'true'}, code === 'und' ? '?' : code.toUpperCase()),
     h('span', {class: 'visually-hidden'}, `${name} article`));
+}
+
+/**
+ * A link to the Wikipedia page an entity is, opening in a new tab; null when the entity has none (or its URL is not
+ * http/https). `compact`: just "Wikipedia", the page's title for screen readers and as a tooltip.
+ */
+export function wikipediaLink(link, compact = false) {
+  const url = link && link.kb === 'wikipedia' ? externalUrl(link.url) : null;
+  if (!url) return null;
+  const title = String(link.id || '').replaceAll('_', ' ');
+  return h('a', {class: 'kb-link', href: url, rel: 'noopener noreferrer', target: '_blank', 'data-testid': 'entity-link',
+    title: `Wikipedia: ${title}`},
+  'Wikipedia', compact ? h('span', {class: 'visually-hidden'}, `: ${title}`) : `: ${title}`,
+  h('span', {class: 'visually-hidden'}, ' (opens in a new tab)'), h('span', {'aria-hidden': 'true'}, ' ↗'));
 }
 
 /** An entity chip linking to the entity page. */

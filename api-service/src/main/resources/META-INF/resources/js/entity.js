@@ -2,7 +2,7 @@
 
 import {h} from './dom.js';
 import {api} from './api.js';
-import {entityChip, entityHref, errorBox, isAbort, loading, resultItem, searchHref, typeBadge} from './components.js';
+import {entityChip, entityHref, errorBox, isAbort, loading, resultItem, searchHref, typeBadge, wikipediaLink} from './components.js';
 import {curationHistory, curationPanel} from './curation.js';
 import {drawGraph} from './graph.js';
 import {drawTimeline} from './timeline.js';
@@ -65,6 +65,7 @@ export async function renderEntity(key, {signal, root, retry, onLeave}) {
         timeline.length === 1 ? formatDate(timeline[0].date) : `${formatDate(timeline[0].date)} – ${formatDate(timeline[timeline.length - 1].date)}`)) : null),
     h('p', {class: 'entity-actions'},
       h('a', {class: 'button', href: searchHref({entity: entity.key})}, 'Search within its articles'),
+      wikipediaLink(entity.link),
       h('code', {class: 'entity-key', title: 'Entity key'}, entity.key)));
 
   // ---- graph

@@ -141,6 +141,42 @@ class PipelineIT {
         JsonNode entityPage = get("/entities/person:khalifa-haftar");
         assertThat(entityPage.get("related").size()).isPositive();
         assertThat(entityPage.get("timeline").size()).isPositive();
+
+        // one entity per person across the seeds (issue 16): "Putin" alone is Vladimir Putin in every seed that says it
+        for (String id : ids) {
+            JsonNode article = get("/articles/" + id);
+            String text = article.get("text").asText();
+            if (!text.contains("Putin")) {
+                continue;
+            }
+            List<String> putinMentions = new ArrayList<>();
+            article.get("entities").forEach(e -> e.get("mentions").forEach(m -> {
+                if (m.get("text").asText().contains("Putin")) {
+                    assertThat(e.get("key").asText()).as("entity of \"%s\" in %s", m.get("text").asText(), id)
+                            .isEqualTo("person:vladimir-putin");
+                    putinMentions.add(m.get("text").asText());
+                }
+            }));
+            assertThat(putinMentions).as("mentions of Putin in %s", id).isNotEmpty();
+            if (text.replace("Vladimir Putin", "").contains("Putin")) {
+                assertThat(putinMentions).as("Putin alone in %s", id).contains("Putin");
+            }
+        }
+        assertOneEntity("Putin", "PERSON", "person:vladimir-putin");
+        assertOneEntity("Haftar", "PERSON", "person:khalifa-haftar");
+        assertOneEntity("Shoigu", "PERSON", "person:sergei-shoigu");
+        assertOneEntity("Shoygu", "PERSON", "person:sergei-shoigu");
+        assertOneEntity("Lavrov", "PERSON", "person:sergei-lavrov");
+        assertOneEntity("Sarraj", "PERSON", "person:fayez-sarraj");
+        assertOneEntity("GNA", "ORGANIZATION", "organization:government-of-national-accord");
+    }
+
+    /** Every entity of the type whose names or aliases contain {@code name} is the one with this key (none: none stored). */
+    private static void assertOneEntity(String name, String type, String key) throws Exception {
+        JsonNode items = get("/entities?limit=200&type=" + type + "&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).get("items");
+        Set<String> keys = new TreeSet<>();
+        items.forEach(e -> keys.add(e.get("key").asText()));
+        assertThat(keys).as("%s entities named %s: %s", type, name, items).isSubsetOf(Set.of(key));
     }
 
     /** Real Chromium through the web UI, on the seeds stored by the test before. */
@@ -176,13 +212,30 @@ class PipelineIT {
         // the German stemmer: the singular finds the plural of the text
         assertThat(get("/articles?q=Wahl&language=de").get("items").get(0).get("id").asText()).isEqualTo(german);
 
+        // an entity of the seeds linked to Wikipedia, for the link on the article and entity pages
+        String[] linked = linkedEntityOfTheSeeds();
+
         Process node = new ProcessBuilder("node", work.resolve("journey.mjs").toString(), api.url(),
-                root.resolve("e2e-tests/target/ui-screenshots").toString(), hostileId, german, arabic)
+                root.resolve("e2e-tests/target/ui-screenshots").toString(), hostileId, german, arabic,
+                linked[0], linked[1], linked[2])
                 .directory(work.toFile()).redirectErrorStream(true).start();
         node.getOutputStream().close();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("journey finished").isTrue();
         assertThat(node.exitValue()).as(output).isZero();
+    }
+
+    /** The first seed article with an entity linked to a Wikipedia page: the article's id, the entity's key, the page's URL. */
+    private static String[] linkedEntityOfTheSeeds() throws Exception {
+        for (JsonNode item : get("/articles?source=seeds&limit=50").get("items")) {
+            String id = item.get("id").asText();
+            for (JsonNode e : get("/articles/" + id).get("entities")) {
+                if (e.hasNonNull("link")) {
+                    return new String[]{id, e.get("key").asText(), e.get("link").get("url").asText()};
+                }
+            }
+        }
+        throw new AssertionError("no seed has an entity linked to Wikipedia");
     }
 
     /** Sends one JSON article to ingest; its id. */
@@ -345,6 +398,71 @@ class PipelineIT {
         JsonNode found = get("/articles?q=" + URLEncoder.encode("Gespräch", StandardCharsets.UTF_8) + "&language=de").get("items");
         assertThat(found).isNotEmpty();
         assertThat(found.get(0).get("id").asText()).isEqualTo(german);
+    }
+
+    /**
+     * Issue 16: one article says "U.S.", another "United States"; through ingest, Kafka, enrich, Kafka and PostgreSQL
+     * the API has one entity for both, linked to the Wikipedia page United_States, and the page is an entity filter.
+     */
+    @Test
+    @Order(6)
+    void usAndUnitedStatesAreOneEntityLinkedToItsWikipediaPage() throws Exception {
+        String abbreviated = ingestJson(JSON.writeValueAsString(JSON.createObjectNode().put("title", "Trade talks resume")
+                .put("source", "identity-e2e").put("publishedAt", "2019-05-07").put("text",
+                        "Trade talks between China and the U.S. resumed in Beijing on Tuesday. Negotiators from the U.S. "
+                                + "said that progress on tariffs was slow.")));
+        String full = ingestJson(JSON.writeValueAsString(JSON.createObjectNode().put("title", "Tariffs stay")
+                .put("source", "identity-e2e").put("publishedAt", "2019-05-08").put("text",
+                        "The United States will keep its tariffs on Chinese goods, officials in Washington said on Wednesday. "
+                                + "China said the United States had broken its word.")));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get("/articles?source=identity-e2e&limit=10").get("items")).hasSize(2));
+
+        JsonNode us = entityMentioned(abbreviated, "U.S.");
+        JsonNode unitedStates = entityMentioned(full, "United States");
+        String key = us.get("key").asText();
+        assertThat(unitedStates.get("key").asText()).as("the key of \"United States\"").isEqualTo(key);
+        for (JsonNode e : List.of(us, unitedStates)) {
+            assertThat(e.get("link").get("kb").asText()).isEqualTo("wikipedia");
+            assertThat(e.get("link").get("id").asText()).isEqualTo("United_States");
+            assertThat(e.get("link").get("url").asText()).isEqualTo("https://en.wikipedia.org/wiki/United_States");
+        }
+
+        JsonNode entity = get("/entities/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        assertThat(entity.get("link").get("id").asText()).isEqualTo("United_States");
+        List<String> aliases = new ArrayList<>();
+        entity.get("aliases").forEach(a -> aliases.add(a.asText()));
+        assertThat(aliases).contains("U.S.", "United States");
+        // one entity: no other has either spelling
+        for (String spelling : List.of("U.S.", "United States")) {
+            Set<String> keys = new TreeSet<>();
+            get("/entities?limit=200&q=" + URLEncoder.encode(spelling, StandardCharsets.UTF_8)).get("items").forEach(e -> {
+                e.get("aliases").forEach(a -> {
+                    if (a.asText().equals(spelling)) {
+                        keys.add(e.get("key").asText());
+                    }
+                });
+            });
+            assertThat(keys).as("entities written %s", spelling).containsExactly(key);
+        }
+        for (String filter : List.of("wikipedia:United_States", "wikipedia:United States")) {
+            Set<String> found = new TreeSet<>();
+            get("/articles?limit=50&source=identity-e2e&entity=" + URLEncoder.encode(filter, StandardCharsets.UTF_8))
+                    .get("items").forEach(i -> found.add(i.get("id").asText()));
+            assertThat(found).as(filter).containsExactlyInAnyOrder(abbreviated, full);
+        }
+    }
+
+    /** The entity of the stored article that has a mention written exactly so. */
+    private static JsonNode entityMentioned(String articleId, String written) throws Exception {
+        for (JsonNode e : get("/articles/" + articleId).get("entities")) {
+            for (JsonNode m : e.get("mentions")) {
+                if (m.get("text").asText().equals(written)) {
+                    return e;
+                }
+            }
+        }
+        throw new AssertionError("no entity of " + articleId + " is written " + written);
     }
 
     private static String article(String title, String language, String text) throws Exception {

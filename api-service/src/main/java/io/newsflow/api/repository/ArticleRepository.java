@@ -29,6 +29,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -104,6 +105,13 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         boolean matter = pending.rows.stream().flatMap(r -> r.entities().stream())
                 .anyMatch(e -> aliases(e).stream().anyMatch(alias -> matters.test(e.key(), alias)));
         if (matter) {
+            writeQueued();
+        }
+    }
+
+    /** Writes the queued rows when one of their entities {@code matters} to a read about to run; otherwise they keep waiting. */
+    void writeQueuedIfAnyEntity(Predicate<Entity> matters) {
+        if (pending.rows.stream().flatMap(r -> r.entities().stream()).anyMatch(matters)) {
             writeQueued();
         }
     }
@@ -283,7 +291,8 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             int position = 0;
             Months months = Months.of(row);
             for (Entity e : row.entities()) {
-                entities.putIfAbsent(e.key(), e);
+                // the first listing's name and type; a link from whichever listing has one
+                entities.merge(e.key(), e, (first, next) -> first.link() == null ? first.withLink(next.link()) : first);
                 aliases(e).forEach(a -> aliases.add(List.of(e.key(), a)));
                 Link link = new Link(row.id(), e.key(), e.name(), e.type().name(), e.subtype(), ++position,
                         e.mentions(), e.mentions().stream().mapToInt(Entity.Mention::start).min().orElse(0), row.sortAt(), months);
@@ -291,12 +300,17 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             }
         }
         List<Entity> byKey = entities.values().stream().sorted(Comparator.comparing(Entity::key)).toList();
+        // an entity stored before without a page gets the one it is linked to now; one with a page keeps it (V13)
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO entity (key, name, type) SELECT * FROM unnest(?::text[], ?::text[], ?::text[])
-                ON CONFLICT (key) DO NOTHING""")) {
+                INSERT INTO entity (key, name, type, link_kb, link_id)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                ON CONFLICT (key) DO UPDATE SET link_kb = EXCLUDED.link_kb, link_id = EXCLUDED.link_id
+                WHERE entity.link_id IS NULL AND EXCLUDED.link_id IS NOT NULL""")) {
             st.setArray(1, c.createArrayOf("text", column(byKey, Entity::key)));
             st.setArray(2, c.createArrayOf("text", column(byKey, Entity::name)));
             st.setArray(3, c.createArrayOf("text", column(byKey, e -> e.type().name())));
+            st.setArray(4, c.createArrayOf("text", column(byKey, e -> e.link() == null ? null : e.link().kb())));
+            st.setArray(5, c.createArrayOf("text", column(byKey, e -> e.link() == null ? null : e.link().id())));
             st.executeUpdate();
         }
         List<List<String>> sortedAliases = aliases.stream()

@@ -15,8 +15,12 @@ import java.util.List;
  */
 final class EntityLinks {
 
-    /** The link columns an {@link #entity} is read from, for a query on article_entity aliased {@code ae}. */
-    static final String COLUMNS = "ae.entity_key, ae.name, ae.type, ae.subtype, CAST(ae.mentions AS text) AS mentions";
+    /**
+     * The link columns an {@link #entity} is read from, for a query on article_entity aliased {@code ae}; the page the
+     * entity is linked to is the entity's (V13), one for all its articles.
+     */
+    static final String COLUMNS = "ae.entity_key, ae.name, ae.type, ae.subtype, CAST(ae.mentions AS text) AS mentions, "
+            + "(SELECT x.link_id FROM entity x WHERE x.key = ae.entity_key AND x.link_kb = 'wikipedia') AS link_id";
 
     private EntityLinks() {
     }
@@ -24,7 +28,12 @@ final class EntityLinks {
     /** The entity of a row holding {@link #COLUMNS}. */
     static Entity entity(Tuple row, ObjectMapper json) {
         return new Entity(Rows.text(row, "entity_key"), Rows.text(row, "name"), EntityType.valueOf(Rows.text(row, "type")),
-                Rows.text(row, "subtype"), readMentions(json, Rows.text(row, "mentions")));
+                Rows.text(row, "subtype"), readMentions(json, Rows.text(row, "mentions")), link(Rows.text(row, "link_id")));
+    }
+
+    /** The Wikipedia page of a stored title (the only knowledge base stored), null for none. */
+    static Entity.Link link(String wikipediaTitle) {
+        return wikipediaTitle == null ? null : Entity.Link.wikipedia(wikipediaTitle);
     }
 
     static String writeMentions(ObjectMapper json, List<Entity.Mention> mentions) {

@@ -142,7 +142,7 @@ public class EntityMergeRepository {
     }
 
     /**
-     * Moves the article links and aliases of entity {@code from} to entity {@code to}, points the redirects to
+     * Moves the article links, aliases and linked page of entity {@code from} to entity {@code to}, points the redirects to
      * {@code from} at {@code to}, and removes {@code from}, which answers as {@code to} from then on. Articles that
      * list both entities are combined first ({@link #combineLinks}).
      */
@@ -154,6 +154,9 @@ public class EntityMergeRepository {
         update("INSERT INTO entity_alias (entity_key, alias) SELECT :to, alias FROM entity_alias WHERE entity_key = :from "
                 + "ON CONFLICT DO NOTHING", from, to);
         update("DELETE FROM entity_alias WHERE entity_key = :from", from, null);
+        // the knowledge-base page (V13) comes along when the entity it joins has none
+        update("UPDATE entity SET link_kb = f.link_kb, link_id = f.link_id FROM entity f "
+                + "WHERE entity.key = :to AND f.key = :from AND entity.link_id IS NULL", from, to);
         update("UPDATE entity_redirect SET to_key = :to WHERE to_key = :from", from, to);
         update("INSERT INTO entity_redirect (from_key, to_key) VALUES (:from, :to) ON CONFLICT (from_key) DO UPDATE SET to_key = :to", from, to);
         update("DELETE FROM entity WHERE key = :from", from, null);

@@ -1,5 +1,6 @@
 package io.newsflow.api.repository;
 
+import io.newsflow.events.Entity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -42,6 +43,24 @@ public class EntityRepository {
                         UNION SELECT to_key FROM entity_redirect WHERE from_key = :v
                         UNION SELECT entity_key FROM entity_alias WHERE lower(alias) = lower(:v)""")
                 .setParameter("v", keyOrName).getResultList().stream().map(r -> Rows.text(r, "key")).toList();
+    }
+
+    /** The entities linked to this Wikipedia page (a title with underscores): one, unless two were stored at once. */
+    public List<String> keysLinkedTo(String wikipediaTitle) {
+        return Rows.query(em, "SELECT key FROM entity WHERE link_kb = 'wikipedia' AND link_id = :id")
+                .setParameter("id", wikipediaTitle).getResultList().stream().map(r -> Rows.text(r, "key")).toList();
+    }
+
+    /** The page each of these entities is linked to; entities without one are absent. */
+    public Map<String, Entity.Link> links(List<String> keys) {
+        Map<String, Entity.Link> result = new HashMap<>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        Rows.query(em, "SELECT key, link_id FROM entity WHERE key IN (:keys) AND link_kb = 'wikipedia'")
+                .setParameter("keys", keys).getResultList()
+                .forEach(r -> result.put(Rows.text(r, "key"), EntityLinks.link(Rows.text(r, "link_id"))));
+        return result;
     }
 
     /**

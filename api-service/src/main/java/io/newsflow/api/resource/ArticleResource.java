@@ -36,7 +36,8 @@ public class ArticleResource {
     @Operation(summary = "Search articles", description = "Full-text search and filters, newest first, cursor-paginated.")
     public Page<ArticleSummary> search(
             @Parameter(description = "full-text query (web search syntax: \"phrase\", OR, -word)") @QueryParam("q") @ValidParam(Rule.TEXT) String q,
-            @Parameter(description = "entity key or any of its names") @QueryParam("entity") @ValidParam(Rule.TEXT) String entity,
+            @Parameter(description = "entity key or any of its names, or wikipedia:<Title> for the entity linked to that "
+                    + "Wikipedia page (wikipedia:United_States, or the title with spaces)") @QueryParam("entity") @ValidParam(Rule.ENTITY) String entity,
             @Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @QueryParam("type") @ValidParam(Rule.ENTITY_TYPE) String type,
             @QueryParam("source") @ValidParam(Rule.TEXT) String source,
             @Parameter(description = "the article's language: an ISO 639-1 code (de), several comma separated (de,fr), "
@@ -50,7 +51,7 @@ public class ArticleResource {
             @QueryParam("cursor") @ValidParam(Rule.ARTICLE_CURSOR) String cursor) {
         Cursor after = QueryParams.articleCursor(cursor);
         return Page.of(queries.search(new ArticleQueries.Search(
-                QueryParams.text("q", q), QueryParams.text("entity", entity), QueryParams.entityType(type),
+                QueryParams.text("q", q), QueryParams.entity(entity), QueryParams.entityType(type),
                 QueryParams.text("source", source), QueryParams.languages(language),
                 QueryParams.instantFrom("publishedFrom", publishedFrom), QueryParams.instantAfter("publishedTo", publishedTo),
                 QueryParams.day("mentionedFrom", mentionedFrom, false), QueryParams.day("mentionedTo", mentionedTo, true),
@@ -60,7 +61,9 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One stored article with its enrichment",
-            description = "submittedBy: the label of the ingest key that submitted the current content (null when unknown); "
+            description = "Each entity carries link ({\"kb\": \"wikipedia\", \"id\", \"url\"}) when it is linked to a "
+                    + "Wikipedia page, one page for all its articles; absent otherwise. "
+                    + "submittedBy: the label of the ingest key that submitted the current content (null when unknown); "
                     + "revisions: how many earlier versions it replaced, listed by /articles/{id}/revisions.")
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No article with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))

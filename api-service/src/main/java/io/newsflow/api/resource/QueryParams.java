@@ -1,9 +1,11 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.service.TimexSpans;
+import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 import io.newsflow.events.PublishedDates;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,10 @@ import java.util.UUID;
 public final class QueryParams {
 
     private static final int MAX_TEXT = 500;
+    /** The {@code entity} filter's form for a linked page: {@code wikipedia:United_States}. */
+    public static final String WIKIPEDIA_PREFIX = Entity.Link.WIKIPEDIA + ":";
+    /** Wikipedia's own limit on a page title. */
+    private static final int MAX_WIKIPEDIA_TITLE_BYTES = 255;
     /** The codes an article's language can have: ISO 639-1, or "und" when it could not be determined. */
     private static final Set<String> LANGUAGE_CODES = languageCodes();
 
@@ -66,6 +72,31 @@ public final class QueryParams {
             }
             i += Character.charCount(c);
         }
+    }
+
+    /**
+     * The {@code entity} filter: a key or a name as given, or a Wikipedia page as {@code wikipedia:<Title>} (spaces or
+     * underscores, any case of the first letter, as Wikipedia reads titles), returned as {@code wikipedia:} and the
+     * page's id ({@code wikipedia:United_States}); null when absent.
+     */
+    public static String entity(String value) {
+        String v = text("entity", value);
+        if (v == null || !v.regionMatches(true, 0, WIKIPEDIA_PREFIX, 0, WIKIPEDIA_PREFIX.length())) {
+            return v;
+        }
+        String title = v.substring(WIKIPEDIA_PREFIX.length()).strip().replaceAll("[\\s_]+", "_").replaceAll("^_|_$", "");
+        if (title.isEmpty()) {
+            throw new InvalidParameterException("entity", "must name a page after wikipedia:, e.g. wikipedia:United_States");
+        }
+        if (title.chars().anyMatch(c -> "#<>[]|{}".indexOf(c) >= 0)) {
+            throw new InvalidParameterException("entity", "a Wikipedia page title cannot contain # < > [ ] | { }");
+        }
+        if (title.getBytes(StandardCharsets.UTF_8).length > MAX_WIKIPEDIA_TITLE_BYTES) {
+            throw new InvalidParameterException("entity", "a Wikipedia page title is at most " + MAX_WIKIPEDIA_TITLE_BYTES + " bytes");
+        }
+        int first = title.codePointAt(0);
+        return WIKIPEDIA_PREFIX + new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+                .append(title, Character.charCount(first), title.length());
     }
 
     public static int limit(String value, int defaultLimit, int max) {

@@ -35,13 +35,14 @@ public @interface ValidParam {
 
     /** What a parameter holds; each rule is the parser the resource uses for it, so the two cannot disagree. */
     enum Rule {
-        TEXT, PATH_SEGMENT, ENTITY_TYPE, LANGUAGES, INSTANT_FROM, INSTANT_TO, DAY_FROM, DAY_TO, LIMIT,
+        TEXT, ENTITY, PATH_SEGMENT, ENTITY_TYPE, LANGUAGES, INSTANT_FROM, INSTANT_TO, DAY_FROM, DAY_TO, LIMIT,
         ARTICLE_CURSOR, ENTITY_CURSOR, REVISION_CURSOR;
 
         /** @throws InvalidParameterException with what is wrong, when the value breaks the rule */
         void check(String value, int maxLimit) {
             switch (this) { // the parameter's name is the violation's path, not part of the message
                 case TEXT -> QueryParams.text("", value);
+                case ENTITY -> QueryParams.entity(value);
                 case PATH_SEGMENT -> QueryParams.pathSegment("", value);
                 case ENTITY_TYPE -> QueryParams.entityType(value);
                 case LANGUAGES -> QueryParams.languages(value);

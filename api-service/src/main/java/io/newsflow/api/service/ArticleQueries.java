@@ -63,9 +63,13 @@ public class ArticleQueries {
         this.json = json;
     }
 
+    /** The {@code entity} filter's form for the entity linked to a Wikipedia page: {@code wikipedia:United_States}. */
+    private static final String LINKED_PAGE = Entity.Link.WIKIPEDIA + ":";
+
     /**
-     * Already-checked search parameters; {@code after} is where the previous page ended: the sort instant in
-     * microseconds since the epoch and the id (a UUID) of its last article.
+     * Already-checked search parameters; {@code entity} is a key, a name or {@code wikipedia:} and a page's id;
+     * {@code after} is where the previous page ended: the sort instant in microseconds since the epoch and the id (a
+     * UUID) of its last article.
      */
     public record Search(String q, String entity, String type, String source, List<String> languages, Instant publishedFrom,
                          Instant publishedToExclusive, LocalDate mentionedFrom, LocalDate mentionedTo, int limit,
@@ -76,7 +80,9 @@ public class ArticleQueries {
     public Slice<ArticleSummary> search(Search s) {
         List<String> keys = null;
         if (s.entity() != null) {
-            keys = entities.resolveKeys(s.entity());
+            keys = s.entity().startsWith(LINKED_PAGE)
+                    ? entities.keysLinkedTo(s.entity().substring(LINKED_PAGE.length()))
+                    : entities.resolveKeys(s.entity());
             if (keys.isEmpty()) {
                 return new Slice<>(List.of(), null);
             }

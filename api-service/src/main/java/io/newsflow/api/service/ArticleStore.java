@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Stores enriched articles idempotently: article rows are upserted by id and their entity and date rows
  * replaced, so redelivery or re-enrichment never duplicates anything. Entities are stored under their
- * cross-article keys ({@link EntityMerges}), as analysts corrected them ({@link Curations}). A batch is one transaction with one statement per table for
+ * cross-article keys ({@link EntityMerges}, {@link EntityIdentities}), as analysts corrected them ({@link Curations}). A
+ * batch is one transaction with one statement per table for
  * many articles at a time.
  */
 @ApplicationScoped
@@ -39,13 +40,16 @@ public class ArticleStore {
 
     private final ArticleRepository articles;
     private final EntityMerges merges;
+    private final EntityIdentities identities;
     private final Curations curations;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public ArticleStore(ArticleRepository articles, EntityMerges merges, Curations curations, ObjectMapper json) {
+    public ArticleStore(ArticleRepository articles, EntityMerges merges, EntityIdentities identities, Curations curations,
+                        ObjectMapper json) {
         this.articles = articles;
         this.merges = merges;
+        this.identities = identities;
         this.curations = curations;
         this.json = json;
     }
@@ -90,14 +94,15 @@ public class ArticleStore {
         for (Incoming in : batch) {
             UUID id = UUID.fromString(in.article().id());
             EnrichedArticle article = StorableArticles.repair(in.article());
-            // analysts' corrections (splits, names, types, rejections) around the cross-article merges
-            List<Entity> entities = curations.apply(id, merges.resolve(curations.splitOff(article.entities())));
+            // analysts' corrections (splits, names, types, rejections) around the cross-article merges and identities
+            List<Entity> entities = curations.apply(id, identities.resolve(merges.resolve(curations.splitOff(article.entities()))));
             stored.remove(id); // announced in the place of its last version
             stored.add(id);
             articles.queue(row(id, article, in, entities, now));
             merges.learn(entities);
         }
         Set<UUID> created = articles.writeQueued();
+        identities.settle(List.copyOf(stored));
         // delivered to every api instance's LISTEN connection when this transaction commits
         articles.notifyStored(StoredArticleFeed.CHANNEL, stored.stream().filter(created::contains).toList());
         return created.size();

@@ -85,10 +85,15 @@ public class EntityMerges {
         }
     }
 
-    /** Moves everything stored under {@code from} to {@code to}, which it answers as from then on (also analysts' merges). */
-    public void merge(String from, String to) {
+    /**
+     * Moves everything stored under entity {@code from} to entity {@code to}, which it answers as from then on (also
+     * analysts' merges).
+     *
+     * @return false when {@code from} is not stored (never was, or another instance merged it first)
+     */
+    public boolean merge(String from, String to) {
         if (!repository.lockForMerge(from)) {
-            return; // another instance merged it first
+            return false;
         }
         // an article listing both gets one entity in the place of the first; the other links only change key and name
         Map<String, String> names = repository.names(List.of(to));
@@ -97,6 +102,7 @@ public class EntityMerges {
             repository.combineLinks(article.id(), from, merged, article.firstPosition());
         }
         repository.move(from, to);
+        return true;
     }
 
     /** Renames redirected entities and combines those that share a key, mentions in text order. */
@@ -107,14 +113,15 @@ public class EntityMerges {
             String name = key.equals(e.key()) ? e.name() : names.getOrDefault(key, e.name());
             Entity previous = byKey.get(key);
             if (previous == null) {
-                byKey.put(key, new Entity(key, name, e.type(), e.subtype(), e.mentions()));
+                byKey.put(key, new Entity(key, name, e.type(), e.subtype(), e.mentions(), e.link()));
             } else {
                 List<Entity.Mention> mentions = new ArrayList<>(previous.mentions());
                 mentions.addAll(e.mentions());
                 mentions.sort(Comparator.comparingInt(Entity.Mention::start));
                 // the defined name wins over the bare acronym
                 String kept = acronym(previous.name()) != null ? name : previous.name();
-                byKey.put(key, new Entity(key, kept, previous.type(), previous.subtype(), mentions));
+                byKey.put(key, new Entity(key, kept, previous.type(), previous.subtype(), mentions,
+                        previous.link() != null ? previous.link() : e.link()));
             }
         }
         return List.copyOf(byKey.values());

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
  * text without them; a publication date outside {@link PublishedDates}' range becomes unknown, and a received time
  * outside it is left for the store to replace with the time of storing. Values that go into a btree index (entity
  * keys, the source) are bounded: an index entry holds at most 2,704 bytes, and a longer one fails the transaction.
+ * An entity link that is not a storable Wikipedia page ({@link #storable}) is left out; the entity stays.
  */
 public final class StorableArticles {
 
@@ -35,7 +36,8 @@ public final class StorableArticles {
         boolean hasNul = hasNul(a);
         boolean badReceivedAt = a.receivedAt() != null && !PublishedDates.isStorable(a.receivedAt());
         boolean tooLong = tooLong(a.source()) || a.entities().stream().anyMatch(e -> tooLong(e.key()));
-        if (!hasNul && !outOfRange && !badReceivedAt && !tooLong) {
+        boolean badLink = a.entities().stream().anyMatch(e -> e.link() != null && !storable(e.link()));
+        if (!hasNul && !outOfRange && !badReceivedAt && !tooLong && !badLink) {
             return a; // the usual case: nothing to copy
         }
         Offsets offsets = new Offsets(a.text());
@@ -47,7 +49,8 @@ public final class StorableArticles {
                 .filter(e -> !tooLong(withoutNul(e.key())))
                 .map(e -> new Entity(withoutNul(e.key()), withoutNul(e.name()), e.type(), withoutNul(e.subtype()),
                         e.mentions().stream().map(m -> new Entity.Mention(withoutNul(m.text()),
-                                offsets.map(m.start()), offsets.map(m.end()))).toList()))
+                                offsets.map(m.start()), offsets.map(m.end()))).toList(),
+                        e.link() != null && storable(e.link()) ? e.link() : null))
                 .toList();
         List<DateMention> dates = a.dates().stream().map(d -> new DateMention(withoutNul(d.text()), offsets.map(d.start()),
                 offsets.map(d.end()), withoutNul(d.type()), withoutNul(d.value()), d.resolved())).toList();
@@ -55,6 +58,15 @@ public final class StorableArticles {
         return new EnrichedArticle(a.schemaVersion(), a.id(), withoutNul(a.externalId()), withoutNul(a.url()),
                 bounded(withoutNul(a.source())), withoutNul(a.title()), withoutNul(a.text()), withoutNul(a.language()),
                 repairedPublished, receivedAt, entities, dates, a.enrichment());
+    }
+
+    /**
+     * A link the store keeps: a Wikipedia page (the one knowledge base; the API makes its URL from the title) whose
+     * title an index holds. Another one is left out, the entity kept without it.
+     */
+    static boolean storable(Entity.Link link) {
+        return Entity.Link.WIKIPEDIA.equals(link.kb()) && link.id() != null && !link.id().isBlank()
+                && link.id().indexOf('\0') < 0 && !tooLong(link.id());
     }
 
     private static boolean tooLong(String s) {

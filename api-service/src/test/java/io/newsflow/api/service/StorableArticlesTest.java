@@ -2,6 +2,7 @@ package io.newsflow.api.service;
 
 import io.newsflow.api.Articles;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,23 @@ class StorableArticlesTest {
         EnrichedArticle r = StorableArticles.repair(a);
         assertThat(r.entities()).extracting(e -> e.key()).containsExactly("person:cd");
         assertThat(r.source()).hasSize(StorableArticles.MAX_INDEXED_CHARS);
+    }
+
+    @Test
+    void wikipediaLinksStayAndLinksTheStoreCannotKeepGoWithTheirEntityKept() {
+        String text = "Ab met Cd and Ef in Gh.";
+        Entity ab = Articles.entity(text, "person:ab", "Ab", EntityType.PERSON, "Ab").withLink(Entity.Link.wikipedia("Ab"));
+        EnrichedArticle plain = Articles.article("T", text, "s", null, List.of(ab), List.of());
+        assertThat(StorableArticles.repair(plain)).isSameAs(plain);
+
+        EnrichedArticle a = Articles.article("T", text, "s", null, List.of(ab,
+                Articles.entity(text, "person:cd", "Cd", EntityType.PERSON, "Cd")
+                        .withLink(new Entity.Link("wikidata", "Q1", "https://www.wikidata.org/wiki/Q1")),
+                Articles.entity(text, "person:ef", "Ef", EntityType.PERSON, "Ef").withLink(Entity.Link.wikipedia("E".repeat(400))),
+                Articles.entity(text, "location:gh", "Gh", EntityType.LOCATION, "Gh").withLink(new Entity.Link("wikipedia", "G\u0000h", null))),
+                List.of());
+        EnrichedArticle r = StorableArticles.repair(a);
+        assertThat(r.entities()).extracting(Entity::key).containsExactly("person:ab", "person:cd", "person:ef", "location:gh");
+        assertThat(r.entities()).extracting(Entity::link).containsExactly(Entity.Link.wikipedia("Ab"), null, null, null);
     }
 }
