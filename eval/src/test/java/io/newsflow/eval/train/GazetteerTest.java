@@ -2,12 +2,9 @@ package io.newsflow.eval.train;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.util.Index;
-import io.newsflow.eval.ner.ConllReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,15 +36,8 @@ class GazetteerTest {
 
     @Test
     void theCleanGazetteOfAModelIsReadBackAndTrainedWithAsPerWordFeatures(@TempDir Path dir) throws Exception {
-        Path gazetteFile = dir.resolve("gazette.txt");
-        Files.write(gazetteFile, ENTRIES);
-        Properties props = baseProperties();
-        props.setProperty("useGazettes", "true");
-        props.setProperty("cleanGazette", "true");
-        props.setProperty("gazette", gazetteFile.toString());
-        Path stock = dir.resolve("stock.crf.ser.gz");
-        train(props, dir).serializeClassifier(stock.toString());
-        Files.delete(gazetteFile); // the model must carry the entries itself
+        Path stock = TinyTraining.stockModel(TRAINING, dir, "gazette", ENTRIES,
+                Map.of("useGazettes", "true", "cleanGazette", "true"));
 
         Gazetteer gazetteer = Gazetteer.fromModel(stock.toString());
         assertThat(gazetteer.entries()).containsExactly("LOC Reggio Emilia", "LOC Torino", "PER Anna", "PER Mario Rossi");
@@ -55,37 +45,18 @@ class GazetteerTest {
         Path written = dir.resolve("written.txt");
         gazetteer.write(written);
         assertThat(Files.readAllLines(written)).containsExactlyElementsOf(gazetteer.entries());
-        Properties training = gazetteer.trainingProperties(baseProperties(), written);
+        Properties training = gazetteer.trainingProperties(TinyTraining.baseProperties(), written);
         assertThat(training.getProperty("sloppyGazette")).isEqualTo("true");
         assertThat(training.getProperty("cleanGazette")).isEqualTo("false");
 
-        CRFClassifier<CoreLabel> ours = train(training, dir);
+        CRFClassifier<CoreLabel> ours = TinyTraining.train(TRAINING, training, dir);
         // sloppy features: the class of every entry holding the word, with and without the entry's length
-        assertThat(featureNames(ours)).anyMatch(f -> f.startsWith("LOC-GAZ2")).anyMatch(f -> f.startsWith("PER-GAZ|"));
+        assertThat(TinyTraining.featureNames(ours)).anyMatch(f -> f.startsWith("LOC-GAZ2")).anyMatch(f -> f.startsWith("PER-GAZ|"));
     }
 
     @Test
     void aModelWithoutGazettesIsRefused(@TempDir Path dir) throws Exception {
-        CRFClassifier<CoreLabel> plain = train(baseProperties(), dir);
+        CRFClassifier<CoreLabel> plain = TinyTraining.train(TRAINING, TinyTraining.baseProperties(), dir);
         assertThatThrownBy(() -> Gazetteer.of(plain, "plain")).hasMessageContaining("without gazettes");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> featureNames(CRFClassifier<CoreLabel> crf) throws ReflectiveOperationException {
-        Field index = CRFClassifier.class.getDeclaredField("featureIndex");
-        index.setAccessible(true);
-        return ((Index<String>) index.get(crf)).objectsList();
-    }
-
-    private static Properties baseProperties() throws Exception {
-        return NerTrainingConfig.load("nl", Map.of("multiThreadGrad", "1")).coreNlp();
-    }
-
-    private static CRFClassifier<CoreLabel> train(Properties props, Path dir) throws Exception {
-        Path columns = Files.createTempFile(dir, "train", ".tsv");
-        TrainNerCommand.writeColumns(ConllReader.parse(TRAINING, "tiny"), NerLabels.Scheme.IO, columns);
-        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(props);
-        crf.train(columns.toString());
-        return crf;
     }
 }
