@@ -50,7 +50,8 @@ class LanguageProfileTest {
     void everyModelLanguageHasOneDescription() {
         assertThat(LanguageProfile.nerLanguages()).containsExactly("de", "en", "es", "fr", "it", "nl", "zh");
         assertThat(LanguageProfile.nerModel("de").crfs()).containsExactly("edu/stanford/nlp/models/ner/german.distsim.crf.ser.gz");
-        assertThat(LanguageProfile.nerModel("de").tokenizer()).containsEntry("tokenize.language", "de");
+        assertThat(LanguageProfile.nerModel("de").tokenizer()).containsEntry("tokenize.language", "de")
+                .containsEntry("tokenize.options", "splitHyphenated=false");
         assertThat(LanguageProfile.nerModel("nl").crfs()).containsExactly("io/newsflow/enrichment/ner/models/nl-conll2002.crf.ser.gz");
         // Chinese: the segmenter's files are model files too; GPE is a place
         NerModel chinese = LanguageProfile.nerModel("zh");

@@ -18,11 +18,13 @@ class TrainedNerModelsTest {
 
     private static CRFClassifier<CoreLabel> dutch;
     private static CRFClassifier<CoreLabel> spanish;
+    private static CRFClassifier<CoreLabel> italian;
 
     @BeforeAll
     static void load() throws Exception {
         dutch = CRFClassifier.getClassifier(MODELS + "nl-conll2002.crf.ser.gz");
         spanish = CRFClassifier.getClassifier(MODELS + "es-conll2002.crf.ser.gz");
+        italian = CRFClassifier.getClassifier(MODELS + "it-kind.crf.ser.gz");
     }
 
     @Test
@@ -44,10 +46,22 @@ class TrainedNerModelsTest {
     }
 
     @Test
-    void spanishModelTagsAPersonAndAPlace() {
-        assertThat(spanish.labels()).containsExactlyInAnyOrder("O", "PER", "ORG", "LOC", "MISC");
+    void spanishModelTagsAPersonAndAPlaceWithIob2Labels() {
+        // IOB2: CoNLL-2002 Spanish has adjacent names of one type, which IO labels would join
+        assertThat(spanish.labels()).containsExactlyInAnyOrder("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC",
+                "B-MISC", "I-MISC");
         assertThat(tag(spanish, "El presidente Pedro Sánchez viajó el lunes a Barcelona ."))
-                .containsExactly("O", "O", "PER", "PER", "O", "O", "O", "O", "LOC", "O");
+                .containsExactly("O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O");
+    }
+
+    @Test
+    void italianModelCarriesTheGazetteerOfCoreNlpsItalianModelAsPerWordFeatures() {
+        assertThat(italian.labels()).containsExactlyInAnyOrder("O", "PER", "ORG", "LOC");
+        assertThat(italian.flags.useGazettes).isTrue();
+        assertThat(italian.flags.sloppyGazette).isTrue();
+        assertThat(italian.flags.cleanGazette).isFalse();
+        assertThat(tag(italian, "Il sindaco Giuseppe Sala ha incontrato a Milano i dirigenti della Fiat ."))
+                .containsExactly("O", "O", "PER", "PER", "O", "O", "O", "LOC", "O", "O", "O", "ORG", "O");
     }
 
     @Test

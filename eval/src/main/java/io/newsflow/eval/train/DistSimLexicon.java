@@ -1,6 +1,5 @@
 package io.newsflow.eval.train;
 
-import edu.stanford.nlp.ie.AbstractSequenceClassifier;
 import edu.stanford.nlp.ie.NERFeatureFactory;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -9,12 +8,10 @@ import edu.stanford.nlp.sequences.SeqClassifierFlags;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -36,13 +33,7 @@ public record DistSimLexicon(String source, Map<String, String> classes, SeqClas
 
     /** Loads a CoreNLP CRF model (a classpath resource or a file) and takes its lexicon. */
     public static DistSimLexicon fromModel(String model) throws IOException {
-        CRFClassifier<CoreLabel> crf;
-        try {
-            crf = CRFClassifier.getClassifier(model);
-        } catch (ClassNotFoundException e) {
-            throw new IOException("cannot read the CoreNLP model " + model + ": " + e, e);
-        }
-        return of(crf, model);
+        return of(StockNerModel.load(model), model);
     }
 
     /** @throws IllegalArgumentException when the model was trained without distsim classes */
@@ -51,18 +42,9 @@ public record DistSimLexicon(String source, Map<String, String> classes, SeqClas
         if (!crf.flags.useDistSim) {
             throw new IllegalArgumentException(source + " was trained without distsim classes (useDistSim=false)");
         }
-        try {
-            Field factoriesField = AbstractSequenceClassifier.class.getDeclaredField("featureFactories");
-            factoriesField.setAccessible(true);
-            Field lexiconField = NERFeatureFactory.class.getDeclaredField("lexicon");
-            lexiconField.setAccessible(true);
-            for (Object factory : (List<?>) factoriesField.get(crf)) {
-                if (factory instanceof NERFeatureFactory<?> ner && lexiconField.get(ner) instanceof Map<?, ?> lexicon) {
-                    return new DistSimLexicon(source, new TreeMap<>((Map<String, String>) lexicon), crf.flags);
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this CoreNLP version keeps its distsim lexicon elsewhere: " + e, e);
+        NERFeatureFactory<?> factory = StockNerModel.featureFactory(crf, source);
+        if (StockNerModel.field(factory, NERFeatureFactory.class, "lexicon") instanceof Map<?, ?> lexicon) {
+            return new DistSimLexicon(source, new TreeMap<>((Map<String, String>) lexicon), crf.flags);
         }
         throw new IllegalArgumentException(source + " has useDistSim=true but no distsim lexicon inside");
     }

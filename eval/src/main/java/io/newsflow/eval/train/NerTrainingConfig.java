@@ -19,11 +19,12 @@ import java.util.Properties;
  * @param pruneThreshold features whose weight spread over the labels is at most this are dropped after training
  * @param distSimFrom    a stock CoreNLP NER model whose word clusters (distsim lexicon) the training uses, or null
  * @param distSimWords   which of those words the lexicon keeps (it is serialized into the model)
+ * @param gazetteFrom    a stock CoreNLP NER model whose gazetteer the training uses as per-word features, or null
  * @param coreNlp        CRFClassifier properties
  */
 public record NerTrainingConfig(String language, String trainFile, String model, NerLabels.Scheme labels,
                                 double pruneThreshold, String distSimFrom, DistSimWords distSimWords,
-                                Properties coreNlp) {
+                                String gazetteFrom, Properties coreNlp) {
 
     /** ALL: the whole lexicon of {@code distSimFrom}; TRAINING: only the words of the training file. */
     public enum DistSimWords { ALL, TRAINING }
@@ -55,7 +56,7 @@ public record NerTrainingConfig(String language, String trainFile, String model,
                 NerLabels.Scheme.valueOf(all.getProperty(PREFIX + "labels", "IO").toUpperCase(Locale.ROOT)),
                 Double.parseDouble(all.getProperty(PREFIX + "pruneThreshold", "0")), optional(all, "distSimFrom"),
                 DistSimWords.valueOf(all.getProperty(PREFIX + "distSimWords", "all").strip().toUpperCase(Locale.ROOT)),
-                coreNlp);
+                optional(all, "gazetteFrom"), coreNlp);
     }
 
     private static String required(Properties all, String key) {

@@ -127,6 +127,7 @@ public final class TrainNerCommand implements Callable<Integer> {
     private CRFClassifier<CoreLabel> train(NerTrainingConfig config, Path trainFile, Path model) throws IOException {
         Path columns = Files.createTempFile("newsflow-ner-" + config.language() + "-", ".tsv");
         Path distSimFile = null;
+        Path gazetteFile = null;
         try {
             List<ConllDocument> documents = ConllReader.read(trainFile);
             writeColumns(documents, config.labels(), columns);
@@ -136,6 +137,10 @@ public final class TrainNerCommand implements Callable<Integer> {
             if (config.distSimFrom() != null) {
                 distSimFile = Files.createTempFile("newsflow-distsim-" + config.language() + "-", ".txt");
                 coreNlp = writeDistSimLexicon(config, documents, distSimFile);
+            }
+            if (config.gazetteFrom() != null) {
+                gazetteFile = Files.createTempFile("newsflow-gazette-" + config.language() + "-", ".txt");
+                coreNlp = writeGazetteer(config.gazetteFrom(), coreNlp, gazetteFile);
             }
             long start = System.nanoTime();
             CRFClassifier<CoreLabel> crf = new CRFClassifier<>(coreNlp);
@@ -152,6 +157,9 @@ public final class TrainNerCommand implements Callable<Integer> {
             Files.deleteIfExists(columns);
             if (distSimFile != null) {
                 Files.deleteIfExists(distSimFile);
+            }
+            if (gazetteFile != null) {
+                Files.deleteIfExists(gazetteFile);
             }
         }
     }
@@ -171,6 +179,14 @@ public final class TrainNerCommand implements Callable<Integer> {
         out.printf("Word clusters from %s: %s of its %s words (%s)%n", config.distSimFrom(),
                 num(lexicon.classes().size()), num(all), config.distSimWords().name().toLowerCase(Locale.ROOT));
         return lexicon.trainingProperties(config.coreNlp(), file);
+    }
+
+    /** Writes the gazetteer of a stock model to {@code file}; returns the settings that train with it. */
+    private Properties writeGazetteer(String stockModel, Properties coreNlp, Path file) throws IOException {
+        Gazetteer gazetteer = Gazetteer.fromModel(stockModel);
+        gazetteer.write(file);
+        out.printf("Gazetteer from %s: %s entries%n", stockModel, num(gazetteer.entries().size()));
+        return gazetteer.trainingProperties(coreNlp, file);
     }
 
     static Set<String> trainingWords(List<ConllDocument> documents) {

@@ -2,12 +2,9 @@ package io.newsflow.eval.train;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.util.Index;
-import io.newsflow.eval.ner.ConllReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +35,8 @@ class DistSimLexiconTest {
 
     @Test
     void theLexiconOfATrainedModelIsReadBackWrittenAndTrainedWithAgain(@TempDir Path dir) throws Exception {
-        Path lexiconFile = dir.resolve("clusters.txt");
-        Files.write(lexiconFile, CLUSTERS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-        Properties props = baseProperties();
-        props.setProperty("useDistSim", "true");
-        props.setProperty("distSimLexicon", lexiconFile.toString());
-        Path stock = dir.resolve("stock.crf.ser.gz");
-        train(props, dir).serializeClassifier(stock.toString());
-        Files.delete(lexiconFile); // the model must carry the lexicon itself
+        Path stock = TinyTraining.stockModel(TRAINING, dir, "distSimLexicon",
+                CLUSTERS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList(), Map.of("useDistSim", "true"));
 
         DistSimLexicon lexicon = DistSimLexicon.fromModel(stock.toString());
         assertThat(lexicon.classes()).isEqualTo(CLUSTERS);
@@ -53,14 +44,14 @@ class DistSimLexiconTest {
         Path written = dir.resolve("written.txt");
         lexicon.write(written);
         assertThat(Files.readAllLines(written)).contains("brussel 3", "jan 7").hasSize(CLUSTERS.size());
-        Properties training = lexicon.trainingProperties(baseProperties(), written);
+        Properties training = lexicon.trainingProperties(TinyTraining.baseProperties(), written);
         assertThat(training.getProperty("useDistSim")).isEqualTo("true");
         assertThat(training.getProperty("distSimLexicon")).isEqualTo(written.toString());
         assertThat(training.getProperty("distSimFileFormat")).isEqualTo("alexClark");
         assertThat(training.getProperty("casedDistSim")).isEqualTo("false");
 
-        CRFClassifier<CoreLabel> ours = train(training, dir);
-        assertThat(featureNames(ours)).anyMatch(f -> f.startsWith("3-DISTSIM"));
+        CRFClassifier<CoreLabel> ours = TinyTraining.train(TRAINING, training, dir);
+        assertThat(TinyTraining.featureNames(ours)).anyMatch(f -> f.startsWith("3-DISTSIM"));
         assertThat(DistSimLexicon.of(ours, "ours").classes()).isEqualTo(CLUSTERS);
     }
 
@@ -73,7 +64,7 @@ class DistSimLexiconTest {
 
     @Test
     void aModelWithoutWordClustersIsRefused(@TempDir Path dir) throws Exception {
-        CRFClassifier<CoreLabel> plain = train(baseProperties(), dir);
+        CRFClassifier<CoreLabel> plain = TinyTraining.train(TRAINING, TinyTraining.baseProperties(), dir);
         assertThatThrownBy(() -> DistSimLexicon.of(plain, "plain")).hasMessageContaining("without distsim");
     }
 
@@ -84,24 +75,5 @@ class DistSimLexiconTest {
         assertThat(lexicon.classes().values().stream().distinct().count()).isEqualTo(512);
         assertThat(lexicon.classes()).containsKey("madrid");
         assertThat(lexicon.flags().casedDistSim).isFalse();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> featureNames(CRFClassifier<CoreLabel> crf) throws ReflectiveOperationException {
-        Field index = CRFClassifier.class.getDeclaredField("featureIndex");
-        index.setAccessible(true);
-        return ((Index<String>) index.get(crf)).objectsList();
-    }
-
-    private static Properties baseProperties() throws Exception {
-        return NerTrainingConfig.load("nl", Map.of("multiThreadGrad", "1")).coreNlp();
-    }
-
-    private static CRFClassifier<CoreLabel> train(Properties props, Path dir) throws Exception {
-        Path columns = Files.createTempFile(dir, "train", ".tsv");
-        TrainNerCommand.writeColumns(ConllReader.parse(TRAINING, "tiny"), NerLabels.Scheme.IO, columns);
-        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(props);
-        crf.train(columns.toString());
-        return crf;
     }
 }

@@ -17,7 +17,8 @@ class NerTrainingConfigTest {
         NerTrainingConfig config = NerTrainingConfig.load(language, Map.of());
         assertThat(config.trainFile()).startsWith("ner/" + language + "-").endsWith("-train.conll");
         assertThat(config.model()).startsWith(language + "-");
-        assertThat(config.labels()).isEqualTo(NerLabels.Scheme.IO);
+        // Spanish: IOB2, its data has adjacent names of one type
+        assertThat(config.labels()).isEqualTo(language.equals("es") ? NerLabels.Scheme.IOB2 : NerLabels.Scheme.IO);
         assertThat(config.coreNlp().getProperty("map")).isEqualTo("word=0,answer=1");
         assertThat(config.coreNlp().stringPropertyNames()).noneMatch(k -> k.startsWith("newsflow."));
     }
@@ -34,6 +35,12 @@ class NerTrainingConfigTest {
         NerTrainingConfig es = NerTrainingConfig.load("es", Map.of());
         assertThat(es.distSimFrom()).isEqualTo("edu/stanford/nlp/models/ner/spanish.ancora.distsim.s512.crf.ser.gz");
         assertThat(es.distSimWords()).isEqualTo(NerTrainingConfig.DistSimWords.ALL);
+    }
+
+    @Test
+    void italianTrainsWithTheGazetteerOfCoreNlpsItalianModel() throws Exception {
+        assertThat(NerTrainingConfig.load("it", Map.of()).gazetteFrom()).isEqualTo("edu/stanford/nlp/models/ner/italian.crf.ser.gz");
+        assertThat(NerTrainingConfig.load("nl", Map.of()).gazetteFrom()).isNull();
     }
 
     @Test
