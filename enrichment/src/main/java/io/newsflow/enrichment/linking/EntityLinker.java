@@ -24,19 +24,20 @@ import java.util.regex.Pattern;
  * gives the candidate page and its prior (the share of that text's anchors pointing to the page). The page must
  * fit the entity's type as far as its title tells (a PERSON is not "Georgia (U.S. state)"; an unqualified title of
  * a person is a name of two or more words ending in the entity's surname). The article's context can support a
- * page: another entity of the article linked to it, the place a qualified title names being mentioned ("Paris,
- * Texas" where Texas is), or, for a place, another place of the article written as "Seattle, Washington" in the
+ * page: another entity of the article linked to it, the place a qualified title names being mentioned
+ * ("Springfield, Illinois" where Illinois is), or, for a place, another place of the article written as "Seattle, Washington" in the
  * dictionary. The entity is linked when the prior is high ({@value #PRIOR_ALONE} or more), or fair
  * ({@value #PRIOR_SUPPORTED}) and supported; a qualified page of the same name that the context supports wins over
- * an unsupported prior. Otherwise it stays unlinked: a wrong link is worse than none, and a name the 2012 dictionary
+ * an unsupported prior, unless that prior is Wikipedia's primary topic of the name (an unqualified title). The
+ * entity's own name (its most complete form) must be known: a short form alone ("GNA", "Lavrov") may be another entity's. Otherwise it stays unlinked: a wrong link is worse than none, and a name the 2012 dictionary
  * does not know ("Haftar") is never forced onto a page.
  *
  * <p>Entities of the article linked to one page become one entity (mentions joined). Thread-safe.
  */
 public final class EntityLinker {
 
-    /** A prior this high links without context: at least three in four anchors of the text mean the page. */
-    static final double PRIOR_ALONE = 0.75;
+    /** A prior this high links without context: nine in ten anchors of the text mean the page (a wrong link is worse than none). */
+    static final double PRIOR_ALONE = 0.9;
     /** A prior this high links when the article's context supports the page. */
     static final double PRIOR_SUPPORTED = 0.3;
 
@@ -135,7 +136,9 @@ public final class EntityLinker {
 
     /** The page, or empty when unsure. */
     private Optional<String> choose(Candidates c, Map<String, Set<Entity>> confident, Set<String> contextNames, List<Entity> entities) {
-        if (c.head() == null) {
+        if (c.head() == null || c.known().stream().noneMatch(k -> k.form().equals(c.entity().name()))) {
+            // the entity's most complete name is unknown: a shorter form the dictionary knows is likely another
+            // entity's ("GNA" of a 2015 "Government of National Accord" is not 2012's glycol nucleic acid)
             return Optional.empty();
         }
         // forms as specific as the head that point elsewhere: the dictionary itself is split
@@ -147,8 +150,13 @@ public final class EntityLinker {
         }
         boolean priorFits = acceptable(c, title);
         boolean priorSupported = priorFits && supported(c, title, confident, contextNames, entities);
-        if (!priorSupported) {
-            // a page of the same name with a qualifier the article supports ("Paris, Texas" beside Texas)
+        double prior = c.head().candidate().prior();
+        // Wikipedia gives the bare name to the page most readers mean (its primary topic): then no other page of the
+        // name is chosen ("Austria" stays Austria beside Germany, though "Austria, Germany" exists)
+        boolean primaryTopic = TitleName.of(title).qualifier() == null;
+        if (!priorSupported && !primaryTopic) {
+            // no primary topic: a page of the same name with a qualifier the article supports ("Springfield, Illinois"
+            // beside Illinois)
             for (String alternative : index.qualifiedTitles(c.head().looked())) {
                 if (!alternative.equals(title) && acceptable(c, alternative)
                         && supported(c, alternative, confident, contextNames, entities)) {
@@ -156,7 +164,6 @@ public final class EntityLinker {
                 }
             }
         }
-        double prior = c.head().candidate().prior();
         if (priorFits && (prior >= PRIOR_ALONE || priorSupported && prior >= PRIOR_SUPPORTED)) {
             return Optional.of(title);
         }
@@ -248,10 +255,11 @@ public final class EntityLinker {
                 .thenComparingInt(e -> e.mentions().size())).orElseThrow();
         List<Entity.Mention> mentions = linked.stream().flatMap(e -> e.mentions().stream())
                 .sorted(Comparator.comparingInt(Entity.Mention::start)).toList();
+        // the key's type is the page's when its title tells it, so that every article gets the one key; the entity
+        // keeps the tagger's type, as it read this article ("U.S." officials: an organization keyed location:united-states)
         EntityType pageType = TitleTypes.of(title);
-        EntityType type = pageType != null ? pageType : main.type();
         String subtype = linked.stream().map(Entity::subtype).filter(s -> s != null).findFirst().orElse(null);
-        return new Entity(keyOf(title, type), main.name(), type, type == main.type() ? subtype : null, mentions,
+        return new Entity(keyOf(title, pageType != null ? pageType : main.type()), main.name(), main.type(), subtype, mentions,
                 Entity.Link.wikipedia(title));
     }
 

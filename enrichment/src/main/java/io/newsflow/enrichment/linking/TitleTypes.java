@@ -67,8 +67,9 @@ final class TitleTypes {
                 return EntityType.LOCATION;
             }
         }
-        // "Paris, Texas", "Victoria (Australia)": a place within a place
-        return !inParentheses || PlaceNames.region(qualifier, "en").isPresent() ? EntityType.LOCATION : null;
+        // "Paris, Texas": a place within a place; "Ministry of Foreign Affairs (Russia)" is not one, so a country in
+        // parentheses says nothing
+        return inParentheses ? null : EntityType.LOCATION;
     }
 
     /** Whether a page of this type may be what an entity of the NER's type is (unknown fits anything). */

@@ -37,14 +37,18 @@ class EntityLinkerTest {
                 "Seattle\tSeattle\t0.99",
                 "Seattle, Washington\tSeattle\t0.99",
                 "White House\tWhite_House\t0.97",
-                "Paris\tParis\t0.94",
-                "Paris, Texas\tParis,_Texas\t0.99",
-                "Texas\tTexas\t0.98",
+                "Springfield\tSpringfield,_Massachusetts\t0.41",
+                "Springfield, Illinois\tSpringfield,_Illinois\t0.99",
+                "Illinois\tIllinois\t0.98",
+                "Austria\tAustria\t0.97",
+                "Austria, Germany\tAustria,_Germany\t1.0",
+                "Germany\tGermany\t0.98",
                 "Putin\tVladimir_Putin\t1.0",
                 "Vladimir Putin\tVladimir_Putin\t1.0",
                 "Gore\tAl_Gore\t0.49",
-                "Tomahawk\tTomahawk_(band)\t0.8",
-                "American\tUnited_States\t0.94"));
+                "Tomahawk\tTomahawk_(band)\t0.92",
+                "American\tUnited_States\t0.94",
+                "GNA\tGlycol_nucleic_acid\t0.99"));
     }
 
     @Test
@@ -98,14 +102,29 @@ class EntityLinkerTest {
 
     @Test
     void aQualifiedPageWinsWhenTheArticleNamesItsQualifier() {
-        List<Entity> inTexas = link(entity(EntityType.LOCATION, "Paris", 0), entity(EntityType.LOCATION, "Texas", 20));
-        List<Entity> alone = link(entity(EntityType.LOCATION, "Paris", 0));
+        List<Entity> inIllinois = link(entity(EntityType.LOCATION, "Springfield", 0), entity(EntityType.LOCATION, "Illinois", 20));
+        List<Entity> alone = link(entity(EntityType.LOCATION, "Springfield", 0));
         List<Entity> georgiaNearUs = link(entity(EntityType.LOCATION, "Georgia", 0), entity(EntityType.LOCATION, "U.S.", 20));
 
-        assertThat(inTexas.get(0).link().id()).isEqualTo("Paris,_Texas");
-        assertThat(alone.get(0).link().id()).isEqualTo("Paris");
+        assertThat(inIllinois.get(0).link().id()).isEqualTo("Springfield,_Illinois");
+        assertThat(alone.get(0).link()).as("0.41 alone").isNull();
         assertThat(georgiaNearUs.get(0).link().id()).isEqualTo("Georgia_(U.S._state)");
         assertThat(link(entity(EntityType.LOCATION, "Georgia", 0)).get(0).link()).as("0.54 alone").isNull();
+    }
+
+    @Test
+    void aClearPrimaryTopicIsNotTradedForAQualifiedPage() {
+        List<Entity> nearGermany = link(entity(EntityType.LOCATION, "Austria", 0), entity(EntityType.LOCATION, "Germany", 20));
+
+        assertThat(nearGermany.get(0).link().id()).isEqualTo("Austria");
+    }
+
+    @Test
+    void aShortFormOfAnUnknownNameDoesNotLink() {
+        Entity gna = entity(EntityType.ORGANIZATION, "Government of National Accord", 0, "GNA", 40);
+
+        assertThat(link(gna)).containsExactly(gna);
+        assertThat(link(entity(EntityType.ORGANIZATION, "GNA", 0)).get(0).link().id()).isEqualTo("Glycol_nucleic_acid");
     }
 
     @Test
@@ -131,10 +150,11 @@ class EntityLinkerTest {
         assertThat(one).hasSize(1);
         Entity us = one.get(0);
         assertThat(us.key()).isEqualTo("location:united-states");
-        assertThat(us.type()).isEqualTo(EntityType.LOCATION);
+        assertThat(us.type()).as("the tagger's type of the most complete name").isEqualTo(EntityType.LOCATION);
         assertThat(us.mentions()).extracting(Entity.Mention::text).containsExactly("United States", "U.S.", "America", "America");
         assertThat(us.name()).as("the most complete name").isEqualTo("United States");
-        assertThat(other.get(0).key()).isEqualTo(us.key());
+        assertThat(other.get(0).key()).as("an organization linked to a country").isEqualTo(us.key());
+        assertThat(other.get(0).type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(link(entity(EntityType.LOCATION, "America", 0)).get(0).link()).as("0.61 alone").isNull();
     }
 
