@@ -149,11 +149,13 @@ public final class EntityLinker {
             return Optional.empty();
         }
         boolean priorFits = acceptable(c, title);
-        boolean priorSupported = priorFits && supported(c, title, confident, contextNames, entities);
         double prior = c.head().candidate().prior();
+        boolean primaryTopic = TitleName.of(title).qualifier() == null;
+        // the context is looked at only where it can change the choice
+        boolean priorSupported = priorFits && (prior < PRIOR_ALONE || !primaryTopic)
+                && supported(c, title, confident, contextNames, entities);
         // Wikipedia gives the bare name to the page most readers mean (its primary topic): then no other page of the
         // name is chosen ("Austria" stays Austria beside Germany, though "Austria, Germany" exists)
-        boolean primaryTopic = TitleName.of(title).qualifier() == null;
         if (!priorSupported && !primaryTopic) {
             // no primary topic: a page of the same name with a qualifier the article supports ("Springfield, Illinois"
             // beside Illinois)
