@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrichment.Enricher;
+import io.newsflow.enrichment.linking.WikipediaLinking;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -47,6 +48,25 @@ public interface EnrichConfig {
      * up on the classpath first, then here.
      */
     Optional<Path> modelsDir();
+
+    /** Wikipedia links of English entities. */
+    Linking linking();
+
+    /** {@code newsflow.enrich.linking.*}. */
+    interface Linking {
+
+        /** False: no entity is linked (nor gets a page's key). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The index file; built there at start-up when missing. Default {@link WikipediaLinking#defaultIndex()}. */
+        Optional<Path> index();
+
+        /** The settings in the enrichment library's terms. */
+        default WikipediaLinking settings() {
+            return new WikipediaLinking(enabled(), index().orElseGet(WikipediaLinking::defaultIndex));
+        }
+    }
 
     /** The limits in the enrichment library's terms. */
     default Enricher.Limits limits() {

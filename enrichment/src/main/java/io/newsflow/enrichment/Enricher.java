@@ -6,6 +6,8 @@ import edu.stanford.nlp.util.CoreMap;
 import io.newsflow.enrichment.dates.DateTagger;
 import io.newsflow.enrichment.dates.HeidelTimeTagger;
 import io.newsflow.enrichment.dates.PublishedDateInference;
+import io.newsflow.enrichment.linking.EntityLinker;
+import io.newsflow.enrichment.linking.WikipediaLinking;
 import io.newsflow.enrichment.ner.AcronymDefinitions;
 import io.newsflow.enrichment.ner.CountryNames;
 import io.newsflow.enrichment.ner.EntityCanonicalizer;
@@ -48,6 +50,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -123,6 +126,8 @@ public final class Enricher {
     private final LongAdder tokens;
     /** The clock of the time budget (a test may make time jump). */
     private final LongSupplier nanoTime;
+    /** Links English entities to Wikipedia, or null when linking is off. */
+    private final EntityLinker linker;
 
     /** Loads the models. */
     public Enricher() {
@@ -169,19 +174,28 @@ public final class Enricher {
      * @throws IllegalArgumentException for a language without a NER model
      */
     public Enricher(Clock clock, Limits limits, Set<String> nerLanguages, Path modelsDir) {
-        this(clock, limits, new Sentences(), loadNer(nerLanguages, modelsDir), new DateTagger(), new HeidelTimeTagger(),
+        this(clock, limits, nerLanguages, modelsDir, WikipediaLinking.fromEnvironment());
+    }
+
+    /**
+     * As {@link #Enricher(Clock, Limits, Set, Path)}, with English entities linked to Wikipedia as {@code linking}
+     * says (its index is made ready, the first time built, while the NER models load).
+     */
+    public Enricher(Clock clock, Limits limits, Set<String> nerLanguages, Path modelsDir, WikipediaLinking linking) {
+        this(clock, limits, new Sentences(), loadNer(nerLanguages, modelsDir, linking), new DateTagger(), new HeidelTimeTagger(),
                 new LongAdder(), System::nanoTime);
         LanguageDetection.load();
     }
 
     private Enricher(Clock clock, Limits limits, Sentences sentences, LoadedNer loaded, DateTagger dates,
                      HeidelTimeTagger otherLanguageDates, LongAdder tokens, LongSupplier nanoTime) {
-        this(clock, limits, sentences, loaded.english(), loaded.others(), loaded.off(), dates, otherLanguageDates, tokens, nanoTime);
+        this(clock, limits, sentences, loaded.english(), loaded.others(), loaded.off(), dates, otherLanguageDates, tokens, nanoTime,
+                loaded.linker());
     }
 
     private Enricher(Clock clock, Limits limits, Sentences sentences, NerTagger ner, Map<String, LanguageNer> otherNer,
                      Map<String, String> nerOff, DateTagger dates, HeidelTimeTagger otherLanguageDates, LongAdder tokens,
-                     LongSupplier nanoTime) {
+                     LongSupplier nanoTime, EntityLinker linker) {
         this.clock = clock;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.sentences = sentences;
@@ -192,16 +206,17 @@ public final class Enricher {
         this.otherLanguageDates = otherLanguageDates;
         this.tokens = tokens;
         this.nanoTime = nanoTime;
+        this.linker = linker;
     }
 
     /** The same models (not loaded again) with other limits. */
     public Enricher withLimits(Limits limits) {
-        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime, linker);
     }
 
     /** The same enricher whose time budget reads {@code nanoTime} (tests). */
     Enricher withBudgetClock(LongSupplier nanoTime) {
-        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime);
+        return new Enricher(clock, limits, sentences, ner, otherNer, nerOff, dates, otherLanguageDates, tokens, nanoTime, linker);
     }
 
     /** The languages whose NER runs ("en", "de"...). */
@@ -213,11 +228,11 @@ public final class Enricher {
         return running;
     }
 
-    /** The models of each language, loaded once; what does not load is said in {@code off}. */
-    private record LoadedNer(NerTagger english, Map<String, LanguageNer> others, Map<String, String> off) {
+    /** The models of each language, loaded once; what does not load is said in {@code off}. The linker, or null. */
+    private record LoadedNer(NerTagger english, Map<String, LanguageNer> others, Map<String, String> off, EntityLinker linker) {
     }
 
-    private static LoadedNer loadNer(Set<String> nerLanguages, Path modelsDir) {
+    private static LoadedNer loadNer(Set<String> nerLanguages, Path modelsDir, WikipediaLinking linking) {
         Set<String> wanted = new TreeSet<>();
         for (String language : nerLanguages) {
             String code = language.strip().toLowerCase(Locale.ROOT);
@@ -244,6 +259,9 @@ public final class Enricher {
                         code, model.files(), modelsDir, NerModel.MODELS_DIR_ENV);
             }
         }
+        // linking needs English entities; its index is made ready beside the models
+        CompletableFuture<EntityLinker> linker = found.containsKey("en")
+                ? CompletableFuture.supplyAsync(() -> linking.load().orElse(null)) : CompletableFuture.completedFuture(null);
         // each model loads on its own thread: start-up takes about as long as the largest one
         Map<String, Object> loaded = new ConcurrentHashMap<>();
         found.entrySet().parallelStream().forEach(e -> loaded.put(e.getKey(), e.getKey().equals("en")
@@ -254,7 +272,7 @@ public final class Enricher {
                 others.put(code, languageNer);
             }
         });
-        return new LoadedNer((NerTagger) loaded.get("en"), Map.copyOf(others), Map.copyOf(off));
+        return new LoadedNer((NerTagger) loaded.get("en"), Map.copyOf(others), Map.copyOf(off), linker.join());
     }
 
     public Limits limits() {
@@ -346,6 +364,9 @@ public final class Enricher {
         String named = analysed.substring(0, analysis.analysedChars());
         List<Entity> entities = runsNer ? EntityCanonicalizer.canonicalize(nameRules(profile.ner(), named, analysis.mentions(), language), language)
                 : List.of();
+        if (linker != null && runsNer && nerLanguage.equals("en")) {
+            entities = linker.link(entities);
+        }
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()
                 : ArticleIds.derive(raw.source(), raw.externalId(), raw.url(), raw.title(), raw.text() != null ? raw.text() : raw.html());
@@ -403,7 +424,7 @@ public final class Enricher {
         for (Entity e : entities) {
             List<Entity.Mention> mentions = e.mentions().stream().filter(kept::contains).toList();
             if (!mentions.isEmpty()) {
-                capped.add(new Entity(e.key(), e.name(), e.type(), e.subtype(), mentions));
+                capped.add(new Entity(e.key(), e.name(), e.type(), e.subtype(), mentions, e.link()));
             }
         }
         budget.incomplete("kept the first " + limits.maxMentions() + " of " + inTextOrder.size() + " entity mentions");

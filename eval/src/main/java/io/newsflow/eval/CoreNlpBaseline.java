@@ -7,6 +7,9 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.time.TimeAnnotations;
 import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.CoreMap;
+import io.newsflow.eval.identity.IdentityDocument;
+import io.newsflow.eval.identity.IdentitySystem;
+import io.newsflow.eval.identity.KeyedMention;
 import io.newsflow.eval.ner.ConllDocument;
 import io.newsflow.eval.ner.Span;
 import io.newsflow.eval.timex.TimexSpan;
@@ -14,6 +17,7 @@ import io.newsflow.eval.timex.TmlDocument;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -22,10 +26,11 @@ import java.util.function.UnaryOperator;
  * The stock CoreNLP English pipeline, {@code tokenize,ssplit,pos,lemma,ner} with its defaults (three CRF models,
  * fine-grained rules, SUTime inside). Two instances of it: for NER the tokenizer splits on whitespace only and
  * sentences end at line ends ({@code tokenize.whitespace}, {@code ssplit.eolonly}), so its tokens are the gold
- * tokens; for TIMEX the default tokenizer with a newline as a sentence break, and the DCT as document date.
+ * tokens; for TIMEX the default tokenizer with a newline as a sentence break, and the DCT as document date. The
+ * identity texts go through the TIMEX instance too (raw text, no date), keyed naively: type and lower-cased text.
  * CoreNLP shares the POS and NER models of the two through its annotator pool. Built lazily (≈30 s, ≈1.5 GB).
  */
-public final class CoreNlpBaseline implements Extractor {
+public final class CoreNlpBaseline implements Extractor, IdentitySystem {
 
     private static final Set<String> TIMEX_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
 
@@ -119,6 +124,26 @@ public final class CoreNlpBaseline implements Extractor {
             }
         }
         return spans;
+    }
+
+    /**
+     * The naive keys of stock CoreNLP: each entity span (CoNLL type, {@link #entitySpans}) keyed by its type and its
+     * lower-cased text ({@code LOC:united states}); nothing is linked.
+     */
+    @Override
+    public List<KeyedMention> keyedMentions(IdentityDocument document) {
+        Annotation annotation = new Annotation(document.text());
+        timex().annotate(annotation);
+        List<KeyedMention> mentions = new ArrayList<>();
+        for (Span span : entitySpans(annotation, CoreNlpBaseline::conllType)) {
+            String text = document.text().substring(span.start(), span.end());
+            mentions.add(new KeyedMention(span.start(), span.end(), naiveKey(span.type(), text), null));
+        }
+        return mentions;
+    }
+
+    static String naiveKey(String type, String text) {
+        return type + ":" + text.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -7,6 +7,11 @@ import io.newsflow.enrichment.Enricher;
 import io.newsflow.enrichment.text.HtmlMainText;
 import io.newsflow.eval.article.ArticlePage;
 import io.newsflow.eval.article.Shingles;
+import io.newsflow.eval.identity.IdentityDocument;
+import io.newsflow.eval.identity.IdentityReader;
+import io.newsflow.eval.identity.IdentityScorer;
+import io.newsflow.eval.identity.IdentitySystem;
+import io.newsflow.eval.identity.KeyedMention;
 import io.newsflow.eval.ner.ConllDocument;
 import io.newsflow.eval.ner.ConllEval;
 import io.newsflow.eval.ner.ConllReader;
@@ -54,7 +59,8 @@ import static io.newsflow.eval.util.TextTable.pct;
 
 /**
  * Extraction quality on the shared dev data, Newsflow's enricher side by side with the stock CoreNLP pipeline:
- * NER (conlleval), TIMEX (TempEval-3 pairing), article body (4-shingles), throughput and heap.
+ * NER (conlleval), TIMEX (TempEval-3 pairing), article body (4-shingles), entity identity (B-cubed of the keys,
+ * linking), throughput and heap.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = EvalCommand.Version.class,
@@ -64,12 +70,14 @@ import static io.newsflow.eval.util.TextTable.pct;
                 "Prints per data set: NER conlleval P/R/F1 overall and per type (ner/*.conll, language from the file-name "
                         + "prefix: de-, es-, it-, nl-, zh-; none: en); TIMEX strict, relaxed and value F1 "
                         + "with the DCT as publishedAt (timex/*/*.tml, TempEval-3 pairing); article-body shingle F1 "
-                        + "(article-extraction/); tokens/s and heap."},
+                        + "(article-extraction/); entity identity: B-cubed P/R/F1 of the entity keys against the true "
+                        + "Wikipedia pages and linking P/R/F1, beside stock CoreNLP's naive keys (linking/wikipedia/); "
+                        + "tokens/s and heap."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:evaluation done", "1:runtime failure", "2:usage error"})
 public final class EvalCommand implements Callable<Integer> {
 
-    private static final List<String> ALL_SETS = List.of("ner", "timex", "article");
+    private static final List<String> ALL_SETS = List.of("ner", "timex", "article", "identity");
     private static final List<String> CONLL_TYPES = List.of("PER", "ORG", "LOC", "MISC");
 
     @CommandLine.Spec
@@ -79,8 +87,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "the gold data folder (default: ../shared/eval next to the repository root)")
     Path data;
 
-    @Option(names = "--sets", split = ",", paramLabel = "SET", defaultValue = "ner,timex,article",
-            description = "data sets to run: ner, timex, article (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sets", split = ",", paramLabel = "SET", defaultValue = "ner,timex,article,identity",
+            description = "data sets to run: ner, timex, article, identity (default: ${DEFAULT-VALUE})")
     List<String> sets;
 
     @Option(names = "--languages", split = ",", paramLabel = "LANG",
@@ -164,16 +172,21 @@ public final class EvalCommand implements Callable<Integer> {
     record ArticleRun(String system, Shingles.Summary summary, List<Shingles.Counts> pages, int empty, double seconds) {
     }
 
+    record IdentityRun(String system, IdentityScorer scorer, double seconds) {
+    }
+
     record SystemCost(String system, double loadSeconds, long liveHeap, long peakHeap) {
     }
 
     private final List<NerRun> nerRuns = new ArrayList<>();
     private final List<TimexRun> timexRuns = new ArrayList<>();
     private final List<ArticleRun> articleRuns = new ArrayList<>();
+    private final List<IdentityRun> identityRuns = new ArrayList<>();
     private final List<SystemCost> costs = new ArrayList<>();
     private final Map<String, String> nerLanguages = new LinkedHashMap<>(); // NER set -> its language
     private final Map<String, StockNer> stockNer = new LinkedHashMap<>(); // language (not English) -> its stock NER
     private List<ArticlePage> pages = List.of();
+    private List<IdentityDocument> identityDocs = List.of();
     private List<ComponentSpeed.Run> componentRuns = List.of();
 
     @Override
@@ -182,7 +195,7 @@ public final class EvalCommand implements Callable<Integer> {
         for (String s : sets) {
             String set = s.strip().toLowerCase(Locale.ROOT);
             if (!ALL_SETS.contains(set)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown set '" + s + "' (ner, timex, article)");
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown set '" + s + "' (ner, timex, article, identity)");
             }
             selected.add(set);
         }
@@ -234,11 +247,14 @@ public final class EvalCommand implements Callable<Integer> {
         if (selected.contains("article")) {
             pages = ArticlePage.readAll(dataDir.resolve("article-extraction"), limit);
         }
+        if (selected.contains("identity")) {
+            identityDocs = IdentityReader.read(dataDir.resolve("linking").resolve("wikipedia"), limit);
+        }
         log.printf("eval: data %s, %d thread(s), sets %s%s%n", dataDir, nThreads, selected,
                 onlyLanguages == null ? "" : ", languages " + onlyLanguages);
 
         newsflowPhase(ner, timex, nThreads); // the enricher goes out of scope before the baseline loads
-        if (baseline && (!ner.isEmpty() || !timex.isEmpty())) {
+        if (baseline && (!ner.isEmpty() || !timex.isEmpty() || !identityDocs.isEmpty())) {
             baselinePhase(ner, timex, nThreads);
         }
 
@@ -284,6 +300,9 @@ public final class EvalCommand implements Callable<Integer> {
                         p -> Objects.requireNonNullElse(HtmlMainText.extract(p.html()).text(), ""), nThreads));
                 articleRuns.add(runArticle("full-page-text", p -> Jsoup.parse(p.html()).body().text(), nThreads));
             }
+            if (!identityDocs.isEmpty()) {
+                identityRuns.add(runIdentity(identityDocs, newsflow, nThreads));
+            }
             costs.add(new SystemCost("newsflow", load, live, meter.peak()));
         }
     }
@@ -294,7 +313,7 @@ public final class EvalCommand implements Callable<Integer> {
      */
     private void baselinePhase(Map<String, List<ConllDocument>> ner, Map<String, List<TmlDocument>> timex, int nThreads) {
         Map<String, List<ConllDocument>> english = nerInLanguage(ner, "en");
-        if (!english.isEmpty() || !timex.isEmpty()) {
+        if (!english.isEmpty() || !timex.isEmpty() || !identityDocs.isEmpty()) {
             englishBaseline(english, timex, nThreads);
             StanfordCoreNLP.clearAnnotatorPool(); // CoreNLP keeps its annotators (and their models) in a static pool
         }
@@ -313,8 +332,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (!ner.isEmpty()) {
             stock.loadNer();
         }
-        if (!timex.isEmpty()) {
-            stock.loadTimex();
+        if (!timex.isEmpty() || !identityDocs.isEmpty()) {
+            stock.loadTimex(); // the identity texts go through the TIMEX pipeline too
         }
         double load = seconds(t0);
         long live = HeapMeter.live() - before;
@@ -326,6 +345,9 @@ public final class EvalCommand implements Callable<Integer> {
             }
             for (var e : timex.entrySet()) {
                 timexRuns.add(runTimex(e.getKey(), limit(e.getValue(), baselineLimit), stock, nThreads));
+            }
+            if (!identityDocs.isEmpty()) {
+                identityRuns.add(runIdentity(limit(identityDocs, baselineLimit), stock, nThreads));
             }
             costs.add(new SystemCost("corenlp", load, live, meter.peak()));
         }
@@ -434,6 +456,19 @@ public final class EvalCommand implements Callable<Integer> {
         return new ArticleRun(system, summary, counts, empty, took);
     }
 
+    private IdentityRun runIdentity(List<IdentityDocument> docs, IdentitySystem system, int nThreads) {
+        long t0 = System.nanoTime();
+        List<List<KeyedMention>> found = Parallel.map(docs, nThreads, system::keyedMentions);
+        double took = seconds(t0);
+        IdentityScorer scorer = new IdentityScorer();
+        for (int d = 0; d < docs.size(); d++) {
+            scorer.add(docs.get(d), found.get(d));
+        }
+        log.printf("eval: identity, %s: %d docs in %.1f s, B-cubed F1 %.1f, linking F1 %.1f%n", system.name(), docs.size(), took,
+                100 * scorer.bCubed().f1(), 100 * scorer.linking().f1());
+        return new IdentityRun(system.name(), scorer, took);
+    }
+
     // ---- printing
 
     private void print(String date, Path dataDir, int nThreads) {
@@ -520,6 +555,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             out.print(t.render());
         }
+        printIdentity();
         if (!nerRuns.isEmpty()) {
             out.printf("%nSpeed on the NER texts (%d thread(s), gold token counts, after a warm-up; wall: elapsed time,"
                     + " CPU: CPU time of the whole JVM incl. GC, insensitive to other load on the machine)%n", nThreads);
@@ -544,6 +580,52 @@ public final class EvalCommand implements Callable<Integer> {
         out.print(c.render());
         printComponents(nThreads);
         printTargets();
+    }
+
+    private void printIdentity() {
+        IdentityRun nf = identityRun("newsflow");
+        if (nf == null) {
+            return;
+        }
+        IdentityRun cn = identityRun("corenlp");
+        out.printf("%nEntity identity linking/wikipedia: %d docs, %s gold mentions with a title (B-cubed of the keys over the "
+                + "units, a unit = one title's found mentions in one document; linking: link = true title; in %%)%n",
+                nf.scorer().documents(), num(nf.scorer().goldMentions()));
+        if (cn != null && cn.scorer().documents() != nf.scorer().documents()) {
+            out.printf("  (baseline on the first %d docs only)%n", cn.scorer().documents());
+        }
+        TextTable t = new TextTable().header("system", "found", "units", "scored", "|", "B3 P", "R", "F1", "|",
+                "link P", "R", "F1");
+        for (IdentityRun run : Stream.of(nf, cn).filter(Objects::nonNull).toList()) {
+            IdentityScorer.BCubed b = run.scorer().bCubed();
+            IdentityScorer.Linking l = run.scorer().linking();
+            t.row(identityLabel(run.system()), num(run.scorer().foundMentions()), num(b.units()), num(b.scoredUnits()), "|",
+                    pct(b.precision()), pct(b.recall()), pct(b.f1()), "|",
+                    l.linked() == 0 ? "-" : pct(l.precision()), l.linked() == 0 ? "-" : pct(l.recall()),
+                    l.linked() == 0 ? "-" : pct(l.f1()));
+        }
+        out.print(t.render());
+        if (cn != null && cn.scorer().documents() == nf.scorer().documents()) {
+            out.println("  Issue 16 targets");
+            TextTable g = new TextTable().header("target", "measured", "met");
+            double delta = 100 * (nf.scorer().bCubed().f1() - cn.scorer().bCubed().f1());
+            g.row("B-cubed F1 >= naive keys + 8", String.format(Locale.ROOT, "%+.1f", delta), delta >= 8 ? "yes" : "NO");
+            target(g, "linking precision >= 90", 100 * nf.scorer().linking().precision(), 90);
+            target(g, "linking F1 >= 75", 100 * nf.scorer().linking().f1(), 75);
+            out.print(g.render());
+        }
+    }
+
+    private static String identityLabel(String system) {
+        return switch (system) {
+            case "newsflow" -> "Newsflow (enricher, en, clean=false)";
+            case "corenlp" -> "CoreNLP naive keys (type + lower-cased text)";
+            default -> system;
+        };
+    }
+
+    private IdentityRun identityRun(String system) {
+        return identityRuns.stream().filter(r -> r.system().equals(system)).findFirst().orElse(null);
     }
 
     /** For a set in another language than English: its language and the stock model beside Newsflow. */
@@ -799,6 +881,29 @@ public final class EvalCommand implements Callable<Integer> {
             articleJson.put(run.system(), sys);
         }
         root.put("article", articleJson);
+        Map<String, Object> identityJson = new LinkedHashMap<>();
+        for (IdentityRun run : identityRuns) {
+            Map<String, Object> sys = new LinkedHashMap<>();
+            IdentityScorer.BCubed b = run.scorer().bCubed();
+            IdentityScorer.Linking l = run.scorer().linking();
+            sys.put("docs", run.scorer().documents());
+            sys.put("goldMentions", run.scorer().goldMentions());
+            sys.put("foundMentions", run.scorer().foundMentions());
+            sys.put("units", b.units());
+            sys.put("scoredUnits", b.scoredUnits());
+            sys.put("bCubed", Map.of("precision", b.precision(), "recall", b.recall(), "f1", b.f1()));
+            Map<String, Object> linking = new LinkedHashMap<>();
+            linking.put("precision", l.precision());
+            linking.put("recall", l.recall());
+            linking.put("f1", l.f1());
+            linking.put("linked", l.linked());
+            linking.put("rightLinks", l.rightLinks());
+            linking.put("goldLinkedRight", l.goldLinkedRight());
+            sys.put("linking", linking);
+            sys.put("seconds", run.seconds());
+            identityJson.put(run.system(), sys);
+        }
+        root.put("identity", identityJson);
         Map<String, Object> cost = new LinkedHashMap<>();
         for (SystemCost c : costs) {
             cost.put(c.system(), Map.of("loadSeconds", c.loadSeconds(), "liveHeapBytes", c.liveHeap(), "peakHeapBytes", c.peakHeap()));
@@ -874,12 +979,29 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
         }
+        writeIdentityErrors();
         for (ArticleRun run : articleRuns) {
             try (PrintWriter w = writer("article-" + run.system() + ".tsv")) {
                 w.println("id\tprecision\trecall\turl");
                 for (int i = 0; i < pages.size(); i++) {
                     Shingles.Counts c = run.pages().get(i);
                     w.printf(Locale.ROOT, "%s\t%.3f\t%.3f\t%s%n", pages.get(i).id(), c.precision(), c.recall(), pages.get(i).url());
+                }
+            }
+        }
+    }
+
+    /** One line per unit: its title and key, how many units share each, its B-cubed P and R (blank: not scored). */
+    private void writeIdentityErrors() throws IOException {
+        for (IdentityRun run : identityRuns) {
+            try (PrintWriter w = writer("identity-" + run.system() + ".tsv")) {
+                w.println("doc\ttitle\tkey\tsame_title\tsame_key\tsame_both\tprecision\trecall\tmentions");
+                for (IdentityScorer.ScoredUnit s : run.scorer().scoredUnits()) {
+                    w.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s%n", s.unit().document(), s.unit().title(),
+                            s.unit().key(), s.sameTitle(), s.sameKey(), s.sameBoth(),
+                            s.scored() ? String.format(Locale.ROOT, "%.3f", s.precision()) : "",
+                            s.scored() ? String.format(Locale.ROOT, "%.3f", s.recall()) : "",
+                            String.join(" | ", s.unit().mentions()));
                 }
             }
         }

@@ -1,6 +1,9 @@
 package io.newsflow.eval;
 
 import io.newsflow.enrichment.Enricher;
+import io.newsflow.eval.identity.IdentityDocument;
+import io.newsflow.eval.identity.IdentitySystem;
+import io.newsflow.eval.identity.KeyedMention;
 import io.newsflow.eval.ner.ConllDocument;
 import io.newsflow.eval.ner.Span;
 import io.newsflow.eval.timex.TimexSpan;
@@ -18,9 +21,10 @@ import java.util.List;
 /**
  * Newsflow's enricher as production runs it: {@link Enricher#enrich(RawArticle, boolean)}, with {@code clean=false}
  * for the NER and TIMEX texts (the output text is the input text, so offsets index it) and {@code clean=true} for
- * HTML pages (the output text is the extracted, cleaned main text).
+ * HTML pages (the output text is the extracted, cleaned main text). The identity texts go in as English with
+ * {@code clean=false}; their mentions carry the entity's key and link as the article's JSON has them.
  */
-public final class NewsflowExtractor implements Extractor {
+public final class NewsflowExtractor implements Extractor, IdentitySystem {
 
     private static final Instant RECEIVED = Instant.parse("2020-01-01T00:00:00Z");
 
@@ -54,6 +58,19 @@ public final class NewsflowExtractor implements Extractor {
     /** The document's text enriched with the language of its set, as a client would give it (null: detection). */
     EnrichedArticle enrichNerText(ConllDocument document) {
         return enrichText(document.id(), document.text(), null, document.language());
+    }
+
+    @Override
+    public List<KeyedMention> keyedMentions(IdentityDocument document) {
+        EnrichedArticle out = enrichText(document.id(), document.text(), null, "en");
+        List<KeyedMention> mentions = new ArrayList<>();
+        for (Entity entity : out.entities()) {
+            String link = entity.link() == null ? null : IdentityDocument.normaliseTitle(entity.link().id());
+            for (Entity.Mention m : entity.mentions()) {
+                mentions.add(new KeyedMention(m.start(), m.end(), entity.key(), link));
+            }
+        }
+        return mentions;
     }
 
     @Override

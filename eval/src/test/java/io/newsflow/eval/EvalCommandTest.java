@@ -44,6 +44,12 @@ class EvalCommandTest {
     }
 
     @Test
+    void naiveKeysAreTypeAndLowerCasedText() {
+        assertThat(CoreNlpBaseline.naiveKey("LOC", "United States")).isEqualTo("LOC:united states");
+        assertThat(CoreNlpBaseline.naiveKey("ORG", "U.S. Army")).isEqualTo("ORG:u.s. army");
+    }
+
+    @Test
     void coreNlpTagsMapToConllTypes() {
         assertThat(CoreNlpBaseline.conllType("PERSON")).isEqualTo("PER");
         assertThat(CoreNlpBaseline.conllType("CITY")).isEqualTo("LOC");

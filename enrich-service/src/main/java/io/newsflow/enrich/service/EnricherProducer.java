@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** One enricher per process: its models load once, at start-up, before the service reports ready. */
+/**
+ * One enricher per process: its models (and the Wikipedia index, built the first time) load once, at start-up, before the
+ * service reports ready.
+ */
 @ApplicationScoped
 public class EnricherProducer {
 
@@ -17,6 +20,7 @@ public class EnricherProducer {
     @Singleton
     @Startup
     Enricher enricher(EnrichConfig config) {
-        return new Enricher(Clock.systemUTC(), config.limits(), config.languages(), config.modelsDir().orElse(null));
+        return new Enricher(Clock.systemUTC(), config.limits(), config.languages(), config.modelsDir().orElse(null),
+                config.linking().settings());
     }
 }

@@ -181,12 +181,14 @@ public final class EntityCanonicalizer {
         return letters < 2 ? null : name;
     }
 
+    /** The comparable tokens of a name, read as keys read it ({@link EntityKeys#keyName}: "the", "U.S.", "Calif."). */
     private static List<String> tokens(EntityType type, String name) {
+        String keyName = EntityKeys.keyName(type, name);
         if (type == EntityType.PERSON) {
-            return EntityKeys.personTokens(name);
+            return EntityKeys.personTokens(keyName);
         }
         List<String> tokens = new ArrayList<>();
-        for (String w : WHITESPACE.split(name)) {
+        for (String w : WHITESPACE.split(keyName)) {
             String s = EntityKeys.slug(w);
             if (!s.isEmpty()) {
                 tokens.add(s);
@@ -292,7 +294,8 @@ public final class EntityCanonicalizer {
 
     /**
      * The most complete form: among the forms of the head's name, the one with most words ("Will Smith" over
-     * "Smith" when no longer name exists), then without a function-word prefix, mixed case, most frequent.
+     * "Smith" when no longer name exists), then without a function-word prefix, mixed case, as keys read it (no
+     * leading "the", not abbreviated), most frequent.
      */
     private static String displayName(Group g) {
         return g.forms.stream()
@@ -300,6 +303,7 @@ public final class EntityCanonicalizer {
                 .max(Comparator.comparingInt((Form f) -> f.tokens.size())
                         .thenComparing(f -> !f.hasFunctionPrefix())
                         .thenComparing(f -> !isAllCaps(f.name) || isAcronym(f.name))
+                        .thenComparing(f -> f.name.equals(EntityKeys.keyName(f.type, f.name))) // "California" over "Calif."
                         .thenComparingInt(f -> f.mentions.size())
                         .thenComparingInt(f -> -f.firstStart()))
                 .map(f -> f.name)

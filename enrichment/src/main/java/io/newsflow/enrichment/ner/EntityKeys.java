@@ -1,5 +1,6 @@
 package io.newsflow.enrichment.ner;
 
+import io.newsflow.events.Acronyms;
 import io.newsflow.events.EntityType;
 
 import java.text.Normalizer;
@@ -31,7 +32,10 @@ import java.util.regex.Pattern;
  *       like "Vladimir Putin"), see {@link LatinSpelling}.</li>
  * </ul>
  * Names that are ASCII once their accents are stripped, and are not a foreign name of a region, keep the key they
- * always had.
+ * always had, but for three spelling variants that are one name ({@link #keyName}): a leading "the" ("the Associated
+ * Press" is {@code organization:associated-press}); and for all but persons, a US state's AP abbreviation ("Calif."
+ * is {@code location:california}) and an abbreviation with dots ("U.S." is {@code location:us}, like "US"; "U.S. Army"
+ * like "US Army"). A person's initials keep their dots: "J.K. Rowling" stays "J. K. Rowling".
  */
 public final class EntityKeys {
 
@@ -39,6 +43,8 @@ public final class EntityKeys {
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE_PREFIX = Pattern.compile("^(?i:al|el)[-‐‑](?=\\p{L})");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** "the Associated Press", "THE HAGUE": the article before a name (never the whole name). */
+    private static final Pattern LEADING_THE = Pattern.compile("^(?i:the)\\s+(?=\\S)");
 
     private EntityKeys() {
     }
@@ -49,9 +55,34 @@ public final class EntityKeys {
 
     /** The key of a name in a text of the given language (ISO 639-1, null when unknown), see {@link PlaceNames}. */
     public static String key(EntityType type, String name, String language) {
+        name = keyName(type, name);
         String slug = type == EntityType.PERSON ? String.join("-", personTokens(name))
                 : slug(LatinSpelling.ascii(PlaceNames.english(name, language).orElse(name), false));
         return type.keyPrefix() + ":" + asciiOnly(slug, name);
+    }
+
+    /**
+     * The name as keys and grouping read it: without a leading "the"; for all but persons, a US state's AP abbreviation
+     * as the state ("Calif." -> "California", {@link StateAbbreviations}) and each dotted abbreviation without its dots
+     * ("U.S. Army" -> "US Army", by the pipeline's acronym rule {@link Acronyms}).
+     */
+    public static String keyName(EntityType type, String name) {
+        String s = LEADING_THE.matcher(name.strip()).replaceFirst("");
+        if (type == EntityType.PERSON) {
+            return s;
+        }
+        var state = StateAbbreviations.state(s);
+        if (state.isPresent()) {
+            return state.get();
+        }
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : WHITESPACE.split(s)) {
+            words.add(w.indexOf('.') >= 0 ? Acronyms.of(w).orElse(w) : w);
+        }
+        return String.join(" ", words);
     }
 
     /** Whatever no transform could spell in Latin letters is left out; a name of nothing but that gets its code points. */

@@ -1,0 +1,276 @@
+package io.newsflow.enrichment.linking;
+
+import io.newsflow.enrichment.ner.EntityKeys;
+import io.newsflow.events.Entity;
+import io.newsflow.events.EntityType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Links the canonical entities of one English article to Wikipedia pages, and gives every entity linked to one page
+ * the one key of that page ({@code location:united-states} for "U.S.", "US", "United States" in any article).
+ *
+ * <p>For each entity, its most specific form the dictionary knows (most words; "Vladimir Putin" before "Putin")
+ * gives the candidate page and its prior (the share of that text's anchors pointing to the page). The page must
+ * fit the entity's type as far as its title tells (a PERSON is not "Georgia (U.S. state)"; an unqualified title of
+ * a person is a name of two or more words ending in the entity's surname). The article's context can support a
+ * page: another entity of the article linked to it, the place a qualified title names being mentioned
+ * ("Springfield, Illinois" where Illinois is), or, for a place, another place of the article written as "Seattle, Washington" in the
+ * dictionary. The entity is linked when the prior is high ({@value #PRIOR_ALONE} or more), or fair
+ * ({@value #PRIOR_SUPPORTED}) and supported; a qualified page of the same name that the context supports wins over
+ * an unsupported prior, unless that prior is Wikipedia's primary topic of the name (an unqualified title). The
+ * entity's own name (its most complete form) must be known: a short form alone ("GNA", "Lavrov") may be another entity's. Otherwise it stays unlinked: a wrong link is worse than none, and a name the 2012 dictionary
+ * does not know ("Haftar") is never forced onto a page.
+ *
+ * <p>Entities of the article linked to one page become one entity (mentions joined). Thread-safe.
+ */
+public final class EntityLinker {
+
+    /** A prior this high links without context: nine in ten anchors of the text mean the page (a wrong link is worse than none). */
+    static final double PRIOR_ALONE = 0.9;
+    /** A prior this high links when the article's context supports the page. */
+    static final double PRIOR_SUPPORTED = 0.3;
+
+    private static final Pattern LEADING_THE = Pattern.compile("^(?:the|The|THE)\\s+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
+    private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
+
+    private final WikipediaIndex index;
+
+    public EntityLinker(WikipediaIndex index) {
+        this.index = index;
+    }
+
+    /** A form of an entity the dictionary knows, with the text it was found under. */
+    private record Known(String form, String looked, WikipediaIndex.Candidate candidate, int words) {
+    }
+
+    /** What the first pass found for one entity. */
+    private record Candidates(Entity entity, Known head, List<Known> known) {
+    }
+
+    /**
+     * @param entities the article's canonical entities (as {@code EntityCanonicalizer} gives them)
+     * @return the same entities, those the linker is sure of with their link and the page's key, one entity per page
+     */
+    public List<Entity> link(List<Entity> entities) {
+        List<Candidates> all = entities.stream().map(this::candidates).toList();
+        // pass 1: pages the prior alone decides; they are the context of pass 2
+        Map<String, Set<Entity>> confident = new HashMap<>();
+        for (Candidates c : all) {
+            if (c.head() != null && c.head().candidate().prior() >= PRIOR_ALONE && acceptable(c, c.head().candidate().title())) {
+                confident.computeIfAbsent(c.head().candidate().title(), t -> new HashSet<>()).add(c.entity());
+            }
+        }
+        Set<String> contextNames = new HashSet<>();
+        for (Entity e : entities) {
+            contextNames.add(e.name());
+            e.mentions().forEach(m -> contextNames.add(m.text()));
+        }
+        Map<String, List<Entity>> byTitle = new LinkedHashMap<>();
+        List<Entity> result = new ArrayList<>();
+        for (Candidates c : all) {
+            Optional<String> title = choose(c, confident, contextNames, entities);
+            if (title.isPresent()) {
+                byTitle.computeIfAbsent(title.get(), t -> new ArrayList<>()).add(c.entity());
+            } else {
+                result.add(c.entity());
+            }
+        }
+        byTitle.forEach((title, linked) -> result.add(merged(title, linked)));
+        result.sort(Comparator.comparingInt(EntityLinker::firstMention));
+        return result;
+    }
+
+    private Candidates candidates(Entity e) {
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        forms.put(e.name(), 0);
+        e.mentions().forEach(m -> forms.merge(m.text(), 1, Integer::sum));
+        List<Known> known = new ArrayList<>();
+        for (String form : forms.keySet()) {
+            if (!HAS_LETTER.matcher(form).matches()) {
+                continue;
+            }
+            for (String variant : variants(form)) {
+                Optional<WikipediaIndex.Candidate> found = index.lookup(variant);
+                if (found.isPresent()) {
+                    known.add(new Known(form, variant, found.get(), variant.split("\\s+").length));
+                    break;
+                }
+            }
+        }
+        Known head = known.stream()
+                .max(Comparator.comparingInt(Known::words).thenComparingDouble(k -> k.candidate().prior()))
+                .orElse(null);
+        return new Candidates(e, head, known);
+    }
+
+    /** The form itself, then without a leading "the" or a possessive, then (all capitals) in title case. */
+    static List<String> variants(String form) {
+        List<String> variants = new ArrayList<>();
+        String f = form.strip().replaceAll("\\s+", " ");
+        variants.add(f);
+        String bare = POSSESSIVE.matcher(LEADING_THE.matcher(f).replaceFirst("")).replaceFirst("");
+        if (!bare.equals(f) && !bare.isEmpty()) {
+            variants.add(bare);
+        }
+        if (bare.length() > 4 && bare.equals(bare.toUpperCase(Locale.ROOT)) && !bare.equals(bare.toLowerCase(Locale.ROOT))) {
+            StringBuilder titleCase = new StringBuilder();
+            for (String w : bare.toLowerCase(Locale.ROOT).split(" ")) {
+                titleCase.append(titleCase.length() == 0 ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+            variants.add(titleCase.toString());
+        }
+        return variants;
+    }
+
+    /** The page, or empty when unsure. */
+    private Optional<String> choose(Candidates c, Map<String, Set<Entity>> confident, Set<String> contextNames, List<Entity> entities) {
+        if (c.head() == null || c.known().stream().noneMatch(k -> k.form().equals(c.entity().name()))) {
+            // the entity's most complete name is unknown: a shorter form the dictionary knows is likely another
+            // entity's ("GNA" of a 2015 "Government of National Accord" is not 2012's glycol nucleic acid)
+            return Optional.empty();
+        }
+        // forms as specific as the head that point elsewhere: the dictionary itself is split
+        String title = c.head().candidate().title();
+        boolean split = c.known().stream().anyMatch(k -> k.words() == c.head().words() && !k.candidate().title().equals(title)
+                && k.candidate().prior() >= PRIOR_SUPPORTED);
+        if (split) {
+            return Optional.empty();
+        }
+        boolean priorFits = acceptable(c, title);
+        double prior = c.head().candidate().prior();
+        boolean primaryTopic = TitleName.of(title).qualifier() == null;
+        // the context is looked at only where it can change the choice
+        boolean priorSupported = priorFits && (prior < PRIOR_ALONE || !primaryTopic)
+                && supported(c, title, confident, contextNames, entities);
+        // Wikipedia gives the bare name to the page most readers mean (its primary topic): then no other page of the
+        // name is chosen ("Austria" stays Austria beside Germany, though "Austria, Germany" exists)
+        if (!priorSupported && !primaryTopic) {
+            // no primary topic: a page of the same name with a qualifier the article supports ("Springfield, Illinois"
+            // beside Illinois)
+            for (String alternative : index.qualifiedTitles(c.head().looked())) {
+                if (!alternative.equals(title) && acceptable(c, alternative)
+                        && supported(c, alternative, confident, contextNames, entities)) {
+                    return Optional.of(alternative);
+                }
+            }
+        }
+        if (priorFits && (prior >= PRIOR_ALONE || priorSupported && prior >= PRIOR_SUPPORTED)) {
+            return Optional.of(title);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the page may be this entity: its type, and for a person that the title is a name of theirs. */
+    private static boolean acceptable(Candidates c, String title) {
+        EntityType pageType = TitleTypes.of(title);
+        EntityType type = c.entity().type();
+        if (!TitleTypes.fits(pageType, type)) {
+            return false;
+        }
+        TitleName page = TitleName.of(title);
+        if (type == EntityType.PERSON) {
+            if (pageType == null && !personNameForm(page.name(), c.head().looked())) {
+                return false;
+            }
+        } else if (type == EntityType.MISC && !WikipediaIndexBuilder.shareWord(c.head().looked(), page.name())) {
+            // "American" -> United States: a nationality is not its country's page
+            return false;
+        }
+        return true;
+    }
+
+    /** "Vladimir Putin" for "Putin" or "Vladimir Putin": two or more capitalised words, the last word of the form among them. */
+    static boolean personNameForm(String pageName, String form) {
+        String[] words = pageName.split(" ");
+        if (words.length < 2) {
+            return false;
+        }
+        int capitalised = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                capitalised++;
+            }
+        }
+        String[] formWords = form.split(" ");
+        String surname = formWords[formWords.length - 1];
+        return capitalised >= 2 && List.of(words).contains(surname);
+    }
+
+    /** Whether the article supports the page: another entity sure of it, its qualifier's place, or a place inside it. */
+    private boolean supported(Candidates c, String title, Map<String, Set<Entity>> confident, Set<String> contextNames,
+                              List<Entity> entities) {
+        Set<Entity> sure = confident.getOrDefault(title, Set.of());
+        if (sure.size() > (sure.contains(c.entity()) ? 1 : 0)) {
+            return true; // another entity is this page ("America" where "United States" was said)
+        }
+        TitleName page = TitleName.of(title);
+        if (page.qualifier() != null && qualifierNamed(page.qualifier(), contextNames, c.entity())) {
+            return true;
+        }
+        if (page.qualifier() == null && (c.entity().type() == EntityType.LOCATION || c.entity().type() == EntityType.ORGANIZATION)) {
+            // "Seattle, Washington" is a name of Seattle: the article's Seattle is inside this Washington
+            for (Entity other : entities) {
+                if (other != c.entity() && other.type() == EntityType.LOCATION) {
+                    Optional<WikipediaIndex.Candidate> inside = index.lookup(other.name() + ", " + c.head().looked());
+                    if (inside.isPresent() && inside.get().prior() >= PRIOR_ALONE) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The qualifier's capitalised words ("Texas", "U.S." of "U.S. state") are names of other entities of the article. */
+    private static boolean qualifierNamed(String qualifier, Set<String> contextNames, Entity self) {
+        List<String> names = new ArrayList<>();
+        for (String w : qualifier.split("[\\s,]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                names.add(w);
+            }
+        }
+        if (names.isEmpty()) {
+            return false;
+        }
+        String joined = String.join(" ", names);
+        Set<String> own = new HashSet<>();
+        own.add(self.name());
+        self.mentions().forEach(m -> own.add(m.text()));
+        return contextNames.stream().anyMatch(n -> !own.contains(n) && (n.equals(joined) || n.equals(qualifier)));
+    }
+
+    /** One entity for the page: all mentions, the most complete name (the longest; then the most mentioned), the page's key. */
+    private static Entity merged(String title, List<Entity> linked) {
+        Entity main = linked.stream().max(Comparator.comparingInt((Entity e) -> e.name().length())
+                .thenComparingInt(e -> e.mentions().size())).orElseThrow();
+        List<Entity.Mention> mentions = linked.stream().flatMap(e -> e.mentions().stream())
+                .sorted(Comparator.comparingInt(Entity.Mention::start)).toList();
+        // the key's type is the page's when its title tells it, so that every article gets the one key; the entity
+        // keeps the tagger's type, as it read this article ("U.S." officials: an organization keyed location:united-states)
+        EntityType pageType = TitleTypes.of(title);
+        String subtype = linked.stream().map(Entity::subtype).filter(s -> s != null).findFirst().orElse(null);
+        return new Entity(keyOf(title, pageType != null ? pageType : main.type()), main.name(), main.type(), subtype, mentions,
+                Entity.Link.wikipedia(title));
+    }
+
+    /** The key every entity linked to the page gets: its type and the title ("location:united-states"). */
+    static String keyOf(String title, EntityType type) {
+        return EntityKeys.key(type, title.replace('_', ' '), "en");
+    }
+
+    private static int firstMention(Entity e) {
+        return e.mentions().isEmpty() ? Integer.MAX_VALUE : e.mentions().get(0).start();
+    }
+}
