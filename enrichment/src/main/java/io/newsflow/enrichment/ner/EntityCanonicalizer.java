@@ -181,9 +181,9 @@ public final class EntityCanonicalizer {
         return letters < 2 ? null : name;
     }
 
-    /** The comparable tokens of a name, read as keys read it ({@link EntityKeys#keyName}: "the", "U.S.", "Calif."). */
+    /** The comparable tokens of a name, read as keys read it ({@link EntityKeys#keyName}: no leading "the"). */
     private static List<String> tokens(EntityType type, String name) {
-        String keyName = EntityKeys.keyName(type, name);
+        String keyName = EntityKeys.keyName(name);
         if (type == EntityType.PERSON) {
             return EntityKeys.personTokens(keyName);
         }
@@ -295,7 +295,7 @@ public final class EntityCanonicalizer {
     /**
      * The most complete form: among the forms of the head's name, the one with most words ("Will Smith" over
      * "Smith" when no longer name exists), then without a function-word prefix, mixed case, as keys read it (no
-     * leading "the", not abbreviated), most frequent.
+     * leading "the"), most frequent.
      */
     private static String displayName(Group g) {
         return g.forms.stream()
@@ -303,7 +303,7 @@ public final class EntityCanonicalizer {
                 .max(Comparator.comparingInt((Form f) -> f.tokens.size())
                         .thenComparing(f -> !f.hasFunctionPrefix())
                         .thenComparing(f -> !isAllCaps(f.name) || isAcronym(f.name))
-                        .thenComparing(f -> f.name.equals(EntityKeys.keyName(f.type, f.name))) // "California" over "Calif."
+                        .thenComparing(f -> f.name.equals(EntityKeys.keyName(f.name))) // "Associated Press" over "the Associated Press"
                         .thenComparingInt(f -> f.mentions.size())
                         .thenComparingInt(f -> -f.firstStart()))
                 .map(f -> f.name)

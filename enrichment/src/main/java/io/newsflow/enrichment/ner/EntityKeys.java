@@ -1,6 +1,5 @@
 package io.newsflow.enrichment.ner;
 
-import io.newsflow.events.Acronyms;
 import io.newsflow.events.EntityType;
 
 import java.text.Normalizer;
@@ -32,10 +31,8 @@ import java.util.regex.Pattern;
  *       like "Vladimir Putin"), see {@link LatinSpelling}.</li>
  * </ul>
  * Names that are ASCII once their accents are stripped, and are not a foreign name of a region, keep the key they
- * always had, but for three spelling variants that are one name ({@link #keyName}): a leading "the" ("the Associated
- * Press" is {@code organization:associated-press}); and for all but persons, a US state's AP abbreviation ("Calif."
- * is {@code location:california}) and an abbreviation with dots ("U.S." is {@code location:us}, like "US"; "U.S. Army"
- * like "US Army"). A person's initials keep their dots: "J.K. Rowling" stays "J. K. Rowling".
+ * always had; a leading "the" is not part of the key ({@link #keyName}: "the Associated Press" is
+ * {@code organization:associated-press}).
  */
 public final class EntityKeys {
 
@@ -55,34 +52,15 @@ public final class EntityKeys {
 
     /** The key of a name in a text of the given language (ISO 639-1, null when unknown), see {@link PlaceNames}. */
     public static String key(EntityType type, String name, String language) {
-        name = keyName(type, name);
+        name = keyName(name);
         String slug = type == EntityType.PERSON ? String.join("-", personTokens(name))
                 : slug(LatinSpelling.ascii(PlaceNames.english(name, language).orElse(name), false));
         return type.keyPrefix() + ":" + asciiOnly(slug, name);
     }
 
-    /**
-     * The name as keys and grouping read it: without a leading "the"; for all but persons, a US state's AP abbreviation
-     * as the state ("Calif." -> "California", {@link StateAbbreviations}) and each dotted abbreviation without its dots
-     * ("U.S. Army" -> "US Army", by the pipeline's acronym rule {@link Acronyms}).
-     */
-    public static String keyName(EntityType type, String name) {
-        String s = LEADING_THE.matcher(name.strip()).replaceFirst("");
-        if (type == EntityType.PERSON) {
-            return s;
-        }
-        var state = StateAbbreviations.state(s);
-        if (state.isPresent()) {
-            return state.get();
-        }
-        if (s.indexOf('.') < 0) {
-            return s;
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : WHITESPACE.split(s)) {
-            words.add(w.indexOf('.') >= 0 ? Acronyms.of(w).orElse(w) : w);
-        }
-        return String.join(" ", words);
+    /** The name as keys and grouping read it: without a leading "the" ("the Associated Press", "THE HAGUE"). */
+    public static String keyName(String name) {
+        return LEADING_THE.matcher(name.strip()).replaceFirst("");
     }
 
     /** Whatever no transform could spell in Latin letters is left out; a name of nothing but that gets its code points. */

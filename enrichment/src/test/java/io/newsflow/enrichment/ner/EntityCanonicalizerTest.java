@@ -170,22 +170,4 @@ class EntityCanonicalizerTest {
         assertThat(entities).extracting(Entity::key).containsExactly("organization:norland-press");
         assertThat(entities.get(0).mentions()).hasSize(5);
     }
-
-    @Test
-    void dottedAndUndottedAbbreviationsAreOneEntity() {
-        Spans s = new Spans("Q.X. officials met QX staff in Tarnville, Calif., the largest city in California.")
-                .add(EntityType.ORGANIZATION, "Q.X.")
-                .add(EntityType.ORGANIZATION, "QX")
-                .add(EntityType.LOCATION, "Tarnville")
-                .add(EntityType.LOCATION, "Calif.")
-                .add(EntityType.LOCATION, "California");
-        List<Entity> entities = EntityCanonicalizer.canonicalize(s.mentions);
-
-        assertThat(entities).extracting(Entity::key)
-                .containsExactly("organization:qx", "location:tarnville", "location:california");
-        assertThat(entity(entities, "organization:qx").mentions()).hasSize(2);
-        assertThat(entity(entities, "location:california").name()).isEqualTo("California");
-        assertThat(entity(entities, "location:california").mentions()).extracting(Entity.Mention::text)
-                .containsExactly("Calif.", "California");
-    }
 }
