@@ -87,7 +87,13 @@ public final class EntityLinker {
                 result.add(c.entity());
             }
         }
-        byTitle.forEach((title, linked) -> result.add(merged(title, linked)));
+        byTitle.forEach((title, linked) -> {
+            // one entity per page and type: a mention the tagger read as another type here ("U.S." officials beside
+            // the United States) keeps its type, under the page's key and link (api-service stores one entity per key)
+            Map<EntityType, List<Entity>> byType = new LinkedHashMap<>();
+            linked.forEach(e -> byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e));
+            byType.values().forEach(sameType -> result.add(merged(title, sameType)));
+        });
         result.sort(Comparator.comparingInt(EntityLinker::firstMention));
         return result;
     }
@@ -253,8 +259,7 @@ public final class EntityLinker {
 
     /** One entity for the page: all mentions, the most complete name (the longest; then the most mentioned), the page's key. */
     private static Entity merged(String title, List<Entity> linked) {
-        Entity main = linked.stream().max(Comparator.comparingInt((Entity e) -> e.name().length())
-                .thenComparingInt(e -> e.mentions().size())).orElseThrow();
+        Entity main = main(linked);
         List<Entity.Mention> mentions = linked.stream().flatMap(e -> e.mentions().stream())
                 .sorted(Comparator.comparingInt(Entity.Mention::start)).toList();
         // the key's type is the page's when its title tells it, so that every article gets the one key; the entity
@@ -263,6 +268,12 @@ public final class EntityLinker {
         String subtype = linked.stream().map(Entity::subtype).filter(s -> s != null).findFirst().orElse(null);
         return new Entity(keyOf(title, pageType != null ? pageType : main.type()), main.name(), main.type(), subtype, mentions,
                 Entity.Link.wikipedia(title));
+    }
+
+    /** The most complete name: the longest, then the most mentioned. */
+    private static Entity main(List<Entity> linked) {
+        return linked.stream().max(Comparator.comparingInt((Entity e) -> e.name().length())
+                .thenComparingInt(e -> e.mentions().size())).orElseThrow();
     }
 
     /** The key every entity linked to the page gets: its type and the title ("location:united-states"). */

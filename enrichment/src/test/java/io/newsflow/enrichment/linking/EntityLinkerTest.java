@@ -147,12 +147,17 @@ class EntityLinkerTest {
                 entity(EntityType.LOCATION, "America", 60, "America", 90));
         List<Entity> other = link(entity(EntityType.ORGANIZATION, "USA", 5));
 
-        assertThat(one).hasSize(1);
+        assertThat(one).as("one entity per type the tagger read").hasSize(2);
         Entity us = one.get(0);
         assertThat(us.key()).isEqualTo("location:united-states");
-        assertThat(us.type()).as("the tagger's type of the most complete name").isEqualTo(EntityType.LOCATION);
-        assertThat(us.mentions()).extracting(Entity.Mention::text).containsExactly("United States", "U.S.", "America", "America");
+        assertThat(us.type()).isEqualTo(EntityType.LOCATION);
+        assertThat(us.mentions()).extracting(Entity.Mention::text).containsExactly("United States", "America", "America");
         assertThat(us.name()).as("the most complete name").isEqualTo("United States");
+        Entity officials = one.get(1);
+        assertThat(officials.mentions()).extracting(Entity.Mention::text).containsExactly("U.S.");
+        assertThat(officials.type()).as("the tagger's type, as it read this mention").isEqualTo(EntityType.ORGANIZATION);
+        assertThat(officials.key()).as("the page's key all the same").isEqualTo(us.key());
+        assertThat(officials.link()).isEqualTo(us.link());
         assertThat(other.get(0).key()).as("an organization linked to a country").isEqualTo(us.key());
         assertThat(other.get(0).type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(link(entity(EntityType.LOCATION, "America", 0)).get(0).link()).as("0.61 alone").isNull();
