@@ -2,22 +2,22 @@ package io.newsflow.api.resource;
 
 import io.newsflow.api.ApiConfig;
 import io.newsflow.api.resource.ValidParam.Rule;
-import io.newsflow.api.security.WriteAccess;
 import io.newsflow.api.service.Curations;
 import io.newsflow.api.service.Curations.Curation;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static io.newsflow.api.security.CuratorContext.curatorOf;
 
 /** The curation log (who corrected what, when, before and after) and undo. */
 @Path("/curations")
@@ -26,12 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CurationLogResource {
 
     private final Curations curations;
-    private final WriteAccess access;
     private final ApiConfig config;
 
-    public CurationLogResource(Curations curations, WriteAccess access, ApiConfig config) {
+    public CurationLogResource(Curations curations, ApiConfig config) {
         this.curations = curations;
-        this.access = access;
         this.config = config;
     }
 
@@ -57,15 +55,13 @@ public class CurationLogResource {
     @APIResponse(responseCode = "403", description = "A read key, which may not correct")
     @APIResponse(responseCode = "404", description = "No curation with that id")
     @APIResponse(responseCode = "409", description = "A later correction depends on it, or it cannot be undone")
-    public Curation undo(@PathParam("id") String id,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-API-Key") String apiKey,
-                         @CookieParam(WriteAccess.COOKIE) String cookie) {
+    public Curation undo(@PathParam("id") String id, @Context SecurityContext security) {
         long curationId;
         try {
             curationId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new InvalidParameterException("id", "must be the id of a curation (a whole number)");
         }
-        return curations.undo(curationId, access.requireCurator(authorization, apiKey, cookie));
+        return curations.undo(curationId, curatorOf(security));
     }
 }

@@ -1,7 +1,6 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.resource.ValidParam.Rule;
-import io.newsflow.api.security.WriteAccess;
 import io.newsflow.api.service.Curations;
 import io.newsflow.api.service.Curations.Curation;
 import jakarta.validation.Valid;
@@ -9,18 +8,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static io.newsflow.api.security.CuratorContext.curatorOf;
 
 /**
  * Corrections of one entity (issue 17): merge, split, rename / retype, reject. Each needs a write key
@@ -50,11 +50,9 @@ public class CurationResource {
     }
 
     private final Curations curations;
-    private final WriteAccess access;
 
-    public CurationResource(Curations curations, WriteAccess access) {
+    public CurationResource(Curations curations) {
         this.curations = curations;
-        this.access = access;
     }
 
     @POST
@@ -63,9 +61,8 @@ public class CurationResource {
             description = "Its articles, mentions and aliases become the other's; its key answers as the other's from then on, "
                     + "also for articles stored later. 409 when both are one entity already (into itself, or a cycle).")
     public Curation merge(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key, @Valid @NotNull MergeRequest body,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-API-Key") String apiKey,
-                          @CookieParam(WriteAccess.COOKIE) String cookie) {
-        return curations.merge(key.strip(), body.into().strip(), access.requireCurator(authorization, apiKey, cookie));
+                          @Context SecurityContext security) {
+        return curations.merge(key.strip(), body.into().strip(), curatorOf(security));
     }
 
     @POST
@@ -74,19 +71,17 @@ public class CurationResource {
             description = "Every mention written exactly so, in stored and later articles, belongs to a new entity of the "
                     + "same type, named by the alias. 400 when the alias is not one of the entity's or is its name.")
     public Curation split(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key, @Valid @NotNull SplitRequest body,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-API-Key") String apiKey,
-                          @CookieParam(WriteAccess.COOKIE) String cookie) {
-        return curations.split(key.strip(), body.alias().strip(), access.requireCurator(authorization, apiKey, cookie));
+                          @Context SecurityContext security) {
+        return curations.split(key.strip(), body.alias().strip(), curatorOf(security));
     }
 
     @PATCH
     @Operation(summary = "Rename the entity and / or change its type",
             description = "The entity and its links in every article, stored and later, keep the name and type given.")
     public Curation edit(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key, @Valid @NotNull EditRequest body,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-API-Key") String apiKey,
-                         @CookieParam(WriteAccess.COOKIE) String cookie) {
+                         @Context SecurityContext security) {
         return curations.edit(key.strip(), body.name() == null ? null : body.name().strip(), QueryParams.entityType(body.type()),
-                access.requireCurator(authorization, apiKey, cookie));
+                curatorOf(security));
     }
 
     @POST
@@ -95,9 +90,7 @@ public class CurationResource {
     @Operation(summary = "Reject the entity: it is not one",
             description = "Its mentions leave entity lists, filters, pages, counts and the stream, in stored and later "
                     + "articles, until the rejection is undone. 409 when it is rejected already.")
-    public Curation reject(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-API-Key") String apiKey,
-                           @CookieParam(WriteAccess.COOKIE) String cookie) {
-        return curations.reject(key.strip(), access.requireCurator(authorization, apiKey, cookie));
+    public Curation reject(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key, @Context SecurityContext security) {
+        return curations.reject(key.strip(), curatorOf(security));
     }
 }

@@ -36,12 +36,6 @@ public class WriteAccess {
         return keys.identify(presented).or(() -> keys.identify(cookie)).map(ApiKeySet::label);
     }
 
-    /** The label of the write key a request let through by {@link WriteAccessGate} presents. */
-    public String requireCurator(String authorization, String apiKeyHeader, String cookie) {
-        return curator(authorization, apiKeyHeader, cookie).orElseThrow(
-                () -> new IllegalStateException("A correction passed the write-key gate without a write key"));
-    }
-
     /** Whether the request presents a read key that is not a write key: a caller who may read but not write. */
     public boolean readOnly(String authorization, String apiKeyHeader, String readCookie) {
         return readKeys.accepts(ApiKeySet.presented(authorization, apiKeyHeader)) || readKeys.accepts(readCookie);

@@ -35,7 +35,9 @@ public class WriteAccessGate {
         }
         String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         String apiKey = ctx.getHeaderString("X-API-Key");
-        if (access.curator(authorization, apiKey, cookie(ctx, WriteAccess.COOKIE)).isPresent()) {
+        Optional<String> curator = access.curator(authorization, apiKey, cookie(ctx, WriteAccess.COOKIE));
+        if (curator.isPresent()) {
+            ctx.setSecurityContext(new CuratorContext(curator.get(), ctx.getSecurityContext().isSecure()));
             return Optional.empty();
         }
         if (access.readOnly(authorization, apiKey, cookie(ctx, ReadAccess.COOKIE))) {
