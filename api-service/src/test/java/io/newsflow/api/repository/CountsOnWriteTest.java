@@ -228,6 +228,12 @@ class CountsOnWriteTest {
 
     private static void links(Connection c, List<UUID> ids, List<String> keys, String publishedMonth, String mentionedMonth)
             throws SQLException {
+        // the entity rows first, in key order, as ArticleRepository's entity upsert takes them: otherwise two writers
+        // share-lock an entity for the link's foreign key and then both wait to update its counts, a deadlock every time
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM entity WHERE key = ANY (?::text[]) ORDER BY key FOR UPDATE")) {
+            st.setArray(1, c.createArrayOf("text", keys.toArray()));
+            st.executeQuery().close();
+        }
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at, position,
                                             mentions, published_month, mentioned_months)
