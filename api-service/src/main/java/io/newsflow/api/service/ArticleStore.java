@@ -21,9 +21,8 @@ import java.util.UUID;
 /**
  * Stores enriched articles idempotently: article rows are upserted by id and their entity and date rows
  * replaced, so redelivery or re-enrichment never duplicates anything. Entities are stored under their
- * cross-article keys ({@link EntityMerges}, {@link EntityIdentities}), as analysts corrected them ({@link Curations}). A
- * batch is one transaction with one statement per table for
- * many articles at a time.
+ * cross-article keys ({@link EntityMerges}, {@link EntityIdentities}), as analysts corrected them ({@link Curations}).
+ * A batch is one transaction with one statement per table for many articles at a time.
  */
 @ApplicationScoped
 public class ArticleStore {
@@ -95,7 +94,8 @@ public class ArticleStore {
             UUID id = UUID.fromString(in.article().id());
             EnrichedArticle article = StorableArticles.repair(in.article());
             // analysts' corrections (splits, names, types, rejections) around the cross-article merges and identities
-            List<Entity> entities = curations.apply(id, identities.resolve(merges.resolve(curations.splitOff(article.entities()))));
+            List<Entity> entities = curations.apply(id,
+                    identities.resolve(merges.resolve(curations.splitOff(article.entities()))));
             stored.remove(id); // announced in the place of its last version
             stored.add(id);
             articles.queue(row(id, article, in, entities, now));
