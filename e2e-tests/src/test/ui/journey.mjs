@@ -85,7 +85,10 @@ try {
   await page.locator('[data-testid=mentioned-timeline] [data-testid=timeline-bar]').first().waitFor({ timeout: 15000 });
   check(await page.locator('[data-testid=mentioned-timeline] [data-testid=timeline-bar]').count() > 0,
     'the months the articles speak of have bars');
-  check(await page.getByTestId('entity-articles').locator('[data-testid=result]').count() >= 5, 'the entity lists its articles');
+  // the list of articles loads on its own, after the name: wait for the fifth before counting
+  const entityArticles = page.getByTestId('entity-articles').locator('[data-testid=result]');
+  await entityArticles.nth(4).waitFor({ timeout: 15000 }).catch(() => {});
+  check(await entityArticles.count() >= 5, `the entity lists its articles, saw ${await entityArticles.count()}`);
   await page.screenshot({ path: `${outDir}/3-entity.png`, fullPage: true });
 
   // 4. untrusted text renders as text and never runs
