@@ -65,16 +65,10 @@ class CurationAcrossInstancesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServiceProcess s : new ServiceProcess[]{a, b}) {
-            if (s != null) {
-                s.close();
+        for (AutoCloseable started : new AutoCloseable[]{a, b, postgres, kafka}) { // the services before what they use
+            if (started != null) {
+                started.close();
             }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
