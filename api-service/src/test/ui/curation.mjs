@@ -2,36 +2,16 @@
 // "Vladimir Putin" in the merge box, merge, and see one entity with both aliases; then undo the merge from the
 // history. Screenshots go to OUT_DIR.
 // Usage: node curation.mjs BASE_URL OUT_DIR WRITE_KEY
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { check, finish, launchChromium, scriptArguments, watchedPage } from './browser.mjs';
 
-const [base, outDir, writeKey] = process.argv.slice(2);
-if (!base || !outDir || !writeKey) {
-  console.error('usage: node curation.mjs BASE_URL OUT_DIR WRITE_KEY');
-  process.exit(2);
-}
+const [base, outDir, writeKey] = scriptArguments(3, 'node curation.mjs BASE_URL OUT_DIR WRITE_KEY');
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const problems = [];
-function check(condition, message) {
-  if (!condition) {
-    problems.push(message);
-    console.error('FAILED: ' + message);
-  }
-}
+const browser = await launchChromium();
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push('CSP violation: ' + m.text());
-  });
-  page.on('dialog', (d) => { problems.push('a dialog opened: ' + d.message()); d.dismiss(); });
+  const page = await watchedPage(browser);
 
   await page.goto(base + '/#/entity/' + encodeURIComponent('person:putin'));
   await page.getByTestId('entity-name').waitFor({ timeout: 15000 });
@@ -89,8 +69,4 @@ try {
   await browser.close();
 }
 
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
-}
-console.log('curation browser test: all checks passed');
+finish('curation browser test');

@@ -4,29 +4,15 @@
 // The Wikipedia link of a linked entity is shown on its article's page and its entity page.
 // Usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID
 //        LINKED_ARTICLE_ID LINKED_ENTITY_KEY LINK_URL
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { check, finish, launchChromium, scriptArguments, watchedPage } from './browser.mjs';
 
-const [base, outDir, hostileId, germanId, arabicId, linkedArticleId, linkedKey, linkUrl] = process.argv.slice(2);
-if (!base || !outDir || !hostileId || !germanId || !arabicId || !linkedArticleId || !linkedKey || !linkUrl) {
-  console.error('usage: node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID '
-    + 'LINKED_ARTICLE_ID LINKED_ENTITY_KEY LINK_URL');
-  process.exit(2);
-}
+const [base, outDir, hostileId, germanId, arabicId, linkedArticleId, linkedKey, linkUrl] = scriptArguments(8,
+  'node journey.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID GERMAN_ARTICLE_ID ARABIC_ARTICLE_ID '
+  + 'LINKED_ARTICLE_ID LINKED_ENTITY_KEY LINK_URL');
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const problems = [];
-function check(condition, message) {
-  if (!condition) {
-    problems.push(message);
-    console.error('FAILED: ' + message);
-  }
-}
+const browser = await launchChromium();
 
 // Waits until the page shows the results of the search for `q`: its status line names the query, or says that
 // nothing matched. Waiting for "a result" is not enough: until the submitted search replaces them (on the
@@ -40,7 +26,7 @@ async function searchShown(page, q) {
 }
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(browser);
   // A loaded machine may run the page's hashchange task after Playwright's next look at the page, which then still
   // shows the previous view. Every navigation inside the app waits that long here, so that a wait which the
   // previous view could satisfy fails every time instead of now and then.
@@ -49,11 +35,6 @@ try {
     window.addEventListener = (type, listener, options) => add(type,
       type === 'hashchange' ? (event) => setTimeout(() => listener(event), 150) : listener, options);
   });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push('CSP violation: ' + m.text());
-  });
-  page.on('dialog', (d) => { problems.push('a dialog opened: ' + d.message()); d.dismiss(); });
 
   // 1. search by word
   await page.goto(base + '/#/search');
@@ -153,8 +134,4 @@ try {
   await browser.close();
 }
 
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
-}
-console.log('browser journey: all checks passed');
+finish('browser journey');

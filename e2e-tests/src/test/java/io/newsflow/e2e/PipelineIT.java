@@ -185,10 +185,7 @@ class PipelineIT {
     void browserJourneyThroughSearchArticleAndEntity() throws Exception {
         Path root = Path.of(System.getProperty("newsflow.root", ".."));
         Path work = root.resolve("e2e-tests/target/ui-node");
-        BrowserTools.ensureChromium().ifPresent(Assumptions::abort);
-        BrowserTools.installPlaywright(work).ifPresent(Assumptions::abort);
-        Files.copy(root.resolve("e2e-tests/src/test/ui/journey.mjs"), work.resolve("journey.mjs"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BrowserTools.prepare(work, root.resolve("e2e-tests/src/test/ui/journey.mjs")).ifPresent(Assumptions::abort);
 
         String hostile = "{\"title\":\"Markup in text\",\"source\":\"hostile\",\"text\":\"Khalifa Haftar wrote "
                 + "<script>window.__pwned=1</script> and <img src=x onerror=\\\"window.__pwned=2\\\"> in Moscow.\"}";

@@ -2,24 +2,48 @@ package io.newsflow.infra;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the browser tests need, installed on first use: Debian's Chromium (apt, as root) and playwright-core (npm),
- * no browser download. Each method answers why the browser cannot run, or nothing when it can; the tests turn that
- * into an aborted (skipped) test.
+ * no browser download, and the module the test scripts share. Each method answers why the browser cannot run, or
+ * nothing when it can; the tests turn that into an aborted (skipped) test.
  */
 public final class BrowserTools {
 
     public static final String PLAYWRIGHT = "playwright-core@1.65.1";
     public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    /** The module the test scripts import: launching Chromium, watching pages, checks. */
+    private static final String SHARED_MODULE = "browser.mjs";
 
     private BrowserTools() {
+    }
+
+    /**
+     * Makes {@code dir} ready to run a browser test script: Chromium, playwright-core, the module the scripts share
+     * ({@code browser.mjs}, this package's resource) and the script itself, copied there. Answers why the browser cannot
+     * run, or nothing when it can.
+     */
+    public static Optional<String> prepare(Path dir, Path script) throws IOException, InterruptedException {
+        Optional<String> missing = ensureChromium();
+        if (missing.isEmpty()) {
+            missing = installPlaywright(dir);
+        }
+        if (missing.isPresent()) {
+            return missing;
+        }
+        try (InputStream shared = BrowserTools.class.getResourceAsStream(SHARED_MODULE)) {
+            Files.copy(shared, dir.resolve(SHARED_MODULE), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.copy(script, dir.resolve(script.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        return Optional.empty();
     }
 
     /** Installs Chromium when it is missing and we are root. */

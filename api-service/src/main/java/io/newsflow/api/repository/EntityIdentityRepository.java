@@ -101,6 +101,17 @@ public class EntityIdentityRepository {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * The type an analyst's edit in force on this key gave it (the latest edit not undone, V14's curation log): every
+     * article stored since has it, and it outweighs what the articles gave.
+     */
+    public Optional<String> editedType(String key) {
+        return Rows.query(em, """
+                        SELECT after ->> 'type' AS type FROM curation
+                        WHERE operation = 'edit' AND undone_by IS NULL AND entity_key = :key ORDER BY id DESC LIMIT 1""")
+                .setParameter("key", key).getResultList().stream().map(r -> Rows.text(r, "type")).findFirst();
+    }
+
     /** The keys of the people these articles name. */
     public List<String> peopleIn(List<UUID> articleIds) {
         return Rows.query(em, "SELECT DISTINCT entity_key FROM article_entity WHERE article_id IN (:ids) AND type = 'PERSON'")

@@ -32,7 +32,9 @@ import java.util.UUID;
  *   <li><b>one type per entity</b>: when an article gives an entity another type than it has (MISC in one article,
  *       PERSON in others, both linked to one page), the entity takes the type most of its newest
  *       {@value #TYPE_EVIDENCE_WINDOW} articles give it (a tie keeps the type it has), in its row and every article's
- *       row; what each article gave is kept as the evidence of later counts.</li>
+ *       row; what each article gave is kept as the evidence of later counts. An entity an analyst edited keeps the
+ *       type of the edit in force ({@link Curations}), also when another key's articles are merged into it (they take
+ *       that type). No rule here renames an entity: rows merged in take the name the entity has.</li>
  * </ul>
  * Runs inside the storing transaction: {@link #resolve} on each article before its rows are queued, {@link #settle} on
  * the batch once its rows are written. Merges take {@link EntityMergeRepository}'s lock per key, so api instances
@@ -150,13 +152,18 @@ public class EntityIdentities {
         }
     }
 
-    /** Gives the entity the type most of its articles give it, in its article rows (those of {@code onlyIn}, or all). */
+    /**
+     * Gives the entity the type most of its articles give it, or the type an analyst's edit in force gave it, in its
+     * article rows (those of {@code onlyIn}, or all).
+     */
     private void settleType(String key, List<UUID> onlyIn) {
         String current = identities.typeOf(key).orElse(null);
         if (current == null) {
             return;
         }
-        String type = mostGiven(identities.typeVotes(key, TYPE_EVIDENCE_WINDOW), current);
+        // the analyst's word outweighs the votes, also of rows merged in with another key's type
+        String type = identities.editedType(key)
+                .orElseGet(() -> mostGiven(identities.typeVotes(key, TYPE_EVIDENCE_WINDOW), current));
         // a new type is every row's; the same type only needs the rows that disagreed
         identities.retype(key, type, type.equals(current) ? onlyIn : null);
     }

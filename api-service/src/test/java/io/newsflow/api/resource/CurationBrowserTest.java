@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ class CurationBrowserTest {
     @Test
     void mergingPutinIntoVladimirPutinShowsOneEntityWithBothAliases() throws Exception {
         Path work = Path.of("target/ui-node").toAbsolutePath();
-        BrowserTools.ensureChromium().ifPresent(Assumptions::abort);
-        BrowserTools.installPlaywright(work).ifPresent(Assumptions::abort);
-        Files.copy(Path.of("src/test/ui/curation.mjs"), work.resolve("curation.mjs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BrowserTools.prepare(work, Path.of("src/test/ui/curation.mjs")).ifPresent(Assumptions::abort);
 
         // two people named Putin are known first, so the surname alone joins neither by itself (EntityIdentities):
         // the analyst decides

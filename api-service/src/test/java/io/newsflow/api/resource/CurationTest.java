@@ -247,6 +247,39 @@ class CurationTest {
     }
 
     @Test
+    void anEditedNameAndTypeLastWhenAnotherKeyIsMergedInWithMoreArticlesOfAnotherType() throws Exception {
+        String word = surname();
+        Entity.Link page = Entity.Link.wikipedia("Al_" + word);
+        String t1 = "Reports from " + word + " came in.";
+        Entity misc = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word).withLink(page);
+        EnrichedArticle a1 = article("Type " + word, t1, misc);
+        store(a1);
+        String k = misc.key();
+        writer().body(Map.of("name", word + " Group", "type", "ORGANIZATION")).patch("/entities/" + k).then().statusCode(200);
+
+        // two articles read another spelling as a person, not linked: an entity of its own
+        String other = "Al " + word;
+        String t2 = other + " spoke on Monday.";
+        String t3 = other + " left on Tuesday.";
+        EnrichedArticle a2 = article("Person " + word, t2, person(t2, other));
+        EnrichedArticle a3 = article("Person again " + word, t3, person(t3, other));
+        store(a2, a3);
+        // then an article links that spelling to the page: its entity is merged into the edited one, whose articles
+        // now say PERSON two to one (the type settling of issue 16 would make it a person)
+        String t4 = other + " returned on Friday.";
+        EnrichedArticle a4 = article("Linked " + word, t4, person(t4, other).withLink(page));
+        store(a4);
+
+        entity(key("person", other)).statusCode(200).body("key", equalTo(k));
+        entity(k).body("type", equalTo("ORGANIZATION")).body("name", equalTo(word + " Group")).body("articleCount", equalTo(4));
+        for (EnrichedArticle a : List.of(a1, a2, a3, a4)) {
+            reader().get("/articles/" + a.id()).then().body("entities.key", contains(k))
+                    .body("entities.type", contains("ORGANIZATION")).body("entities.name", contains(word + " Group"));
+        }
+        reader().queryParam("entity", k).queryParam("type", "ORGANIZATION").get("/articles").then().body("items.size()", equalTo(4));
+    }
+
+    @Test
     void aRejectedEntityLeavesListsFiltersPagesCountsAndTheStreamAlsoInLaterArticlesUntilUndone() throws Exception {
         String word = surname();
         String t1 = word + " fighters met " + word + " leaders near Vienna.";
