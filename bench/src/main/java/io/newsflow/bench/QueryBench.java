@@ -227,7 +227,7 @@ final class QueryBench {
     private static final String SEARCH_ENTITY_MENTIONED = """
             SELECT a.id, a.title, a.source, a.url, a.published_value, a.published_basis, a.sort_at, left(a.body, 240)
             FROM article_entity ae JOIN article a ON a.id = ae.article_id
-            WHERE ae.entity_key = ? AND ae.mentioned_spans && daterange(?, ?, '[]')
+            WHERE ae.entity_key = ? AND NOT isempty(ae.mentioned_spans) AND ae.mentioned_spans && daterange(?, ?, '[]')
             ORDER BY ae.sort_at <-> TIMESTAMPTZ '100000-01-01 UTC', a.id DESC LIMIT 21""";
     private static final String ARTICLE_ENTITIES = """
             SELECT ae.entity_key, ae.name, ae.type, ae.subtype, CAST(ae.mentions AS text) AS mentions

@@ -84,8 +84,9 @@ public class ArticleSearchRepository {
         }
         sql.append(" AS snippet ");
         if (fromEntityLinks) {
+            // NOT isempty: the partial index's condition, written as the index writes it so that the planner can use it
             sql.append("FROM article_entity ae JOIN article a ON a.id = ae.article_id WHERE ae.entity_key = :key")
-                    .append(" AND ae.mentioned_spans && ").append(mentionedRange(c));
+                    .append(" AND NOT isempty(ae.mentioned_spans) AND ae.mentioned_spans && ").append(mentionedRange(c));
             params.put("key", c.entityKeys().get(0));
         } else if (fromMentionedDates) {
             sql.append("FROM article a JOIN mentioned m ON m.article_id = a.id WHERE TRUE");
