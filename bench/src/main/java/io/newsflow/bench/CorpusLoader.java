@@ -85,7 +85,7 @@ final class CorpusLoader {
                     + " published_at, received_at, stored_at, sort_at, enrichment_version, enrichment_took_ms, dates) FROM STDIN",
                     rows.articles.reader());
             copy.copyIn("COPY article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,"
-                    + " first_offset, sort_at, published_month, mentioned_months) FROM STDIN", rows.links.reader());
+                    + " first_offset, sort_at, published_month, mentioned_months, mentioned_spans) FROM STDIN", rows.links.reader());
             copy.copyIn("COPY article_date (article_id, start_offset, value, type, resolved, date_from, date_to) FROM STDIN",
                     rows.dates.reader());
             c.commit();
@@ -179,21 +179,25 @@ final class CorpusLoader {
             articles.row(a.id(), a.externalId(), a.url(), a.source(), a.title(), a.text(), a.language(), a.publishedAt().value(),
                     a.publishedAt().basis().name(), published, a.receivedAt(), a.receivedAt(), sortAt, a.enrichment().version(),
                     a.enrichment().tookMs(), json(a.dates()));
-            // what the V15 counts need on each link: the publication month and the months of the dates (spans < 31 days)
+            // what the V15 counts need on each link: the publication month and the months of the dates (spans < 31 days);
+            // what the V16 mentioned-date filter needs: the days the dates cover
             LocalDate publishedMonth = published == null ? null : LocalDate.ofInstant(published, ZoneOffset.UTC).withDayOfMonth(1);
             Set<LocalDate> mentionedMonths = new TreeSet<>();
+            List<String> mentionedSpans = new ArrayList<>();
             for (DateMention d : a.dates()) {
                 LocalDate[] span = span(d.value());
                 dates.row(a.id(), d.start(), d.value(), d.type(), d.resolved(), span[0], span[1]);
                 if (ChronoUnit.DAYS.between(span[0], span[1]) < 31) {
                     mentionedMonths.add(span[0].withDayOfMonth(1));
                 }
+                mentionedSpans.add("[" + span[0] + "," + span[1] + "]");
             }
             String months = mentionedMonths.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+            String spans = "{" + String.join(",", mentionedSpans) + "}";
             int position = 0;
             for (Entity e : a.entities()) {
                 links.row(a.id(), e.key(), e.name(), e.type().name(), e.subtype(), ++position, json(e.mentions()),
-                        e.mentions().size(), e.mentions().get(0).start(), sortAt, publishedMonth, months);
+                        e.mentions().size(), e.mentions().get(0).start(), sortAt, publishedMonth, months, spans);
             }
         }
     }

@@ -326,13 +326,14 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         List<Link> sortedLinks = links.values().stream().sorted(Comparator.comparing(Link::entityKey)).toList();
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                            first_offset, sort_at, published_month, mentioned_months)
+                                            first_offset, sort_at, published_month, mentioned_months, mentioned_spans)
                 SELECT article_id, entity_key, name, type, subtype, position, CAST(mentions AS jsonb), mention_count,
-                       first_offset, sort_at, published_month, CAST(mentioned_months AS date[])
+                       first_offset, sort_at, published_month, CAST(mentioned_months AS date[]),
+                       CAST(mentioned_spans AS datemultirange)
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[],
-                            ?::timestamptz[], ?::date[], ?::text[])
+                            ?::timestamptz[], ?::date[], ?::text[], ?::text[])
                      AS t(article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset, sort_at,
-                          published_month, mentioned_months)
+                          published_month, mentioned_months, mentioned_spans)
                 ON CONFLICT (article_id, entity_key)
                 DO UPDATE SET mention_count = article_entity.mention_count + EXCLUDED.mention_count,
                               mentions = article_entity.mentions || EXCLUDED.mentions""")) {
@@ -352,6 +353,7 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
             st.setArray(10, texts(c, sortedLinks, Link::sortAt));
             st.setArray(11, texts(c, sortedLinks, l -> l.months().published()));
             st.setArray(12, texts(c, sortedLinks, l -> l.months().mentionedLiteral()));
+            st.setArray(13, texts(c, sortedLinks, l -> l.months().spansLiteral()));
             st.executeUpdate();
         }
     }
@@ -371,21 +373,26 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     }
 
     /**
-     * What an entity's month counts (V15) count a link under: the article's publication month (UTC; null when
-     * unknown) and the months its dates speak of (dates spanning less than 31 days: a day, a week, a month), each as
-     * its first day.
+     * What a link carries of its article's dates. For an entity's month counts (V15): the article's publication month
+     * (UTC; null when unknown) and the months its dates speak of (dates spanning less than 31 days: a day, a week, a
+     * month), each as its first day. For the entity's mentioned-date filter (V16): the days every date with a start
+     * covers, as a multirange literal (an unknown end is an open end, as the filter reads article_date).
      */
-    private record Months(LocalDate published, Set<LocalDate> mentioned) {
+    private record Months(LocalDate published, Set<LocalDate> mentioned, String spansLiteral) {
         static Months of(ArticleRow row) {
             Set<LocalDate> mentioned = new TreeSet<>();
+            List<String> spans = new ArrayList<>();
             for (DateRow d : row.dates()) {
                 if (d.from() != null && d.to() != null && ChronoUnit.DAYS.between(d.from(), d.to()) < 31) {
                     mentioned.add(d.from().withDayOfMonth(1));
                 }
+                if (d.from() != null) {
+                    spans.add("[" + d.from() + "," + Objects.toString(d.to(), "") + "]");
+                }
             }
             LocalDate published = row.publishedAt() == null ? null
                     : LocalDate.ofInstant(row.publishedAt(), ZoneOffset.UTC).withDayOfMonth(1);
-            return new Months(published, mentioned);
+            return new Months(published, mentioned, "{" + String.join(",", spans) + "}");
         }
 
         /** As a PostgreSQL array literal, for the statement to cast. */

@@ -31,6 +31,8 @@ public class ArticleSearchRepository {
      */
     static final int HEADLINE_SOURCE_CHARS = 3_000;
     private static final int NARROW_MENTIONED_DAYS = 366;
+    /** The instant an entity's links are ordered by distance from, nearest (newest) first: later than any article. */
+    private static final String AFTER_EVERY_ARTICLE = "TIMESTAMPTZ '100000-01-01 UTC'";
 
     private final EntityManager em;
 
@@ -55,14 +57,19 @@ public class ArticleSearchRepository {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         boolean mentionedRange = c.mentionedFrom() != null && c.mentionedTo() != null && !c.mentionedFrom().isAfter(c.mentionedTo());
+        boolean emptyMentionedRange = c.mentionedFrom() != null && c.mentionedTo() != null && !mentionedRange;
+        boolean mentionedFilter = !emptyMentionedRange && (c.mentionedFrom() != null || c.mentionedTo() != null);
+        // one entity and a mentioned range: its links carry their article's date spans (V16), so its links whose spans
+        // overlap the range are read from article_entity_mentioned_idx newest first, and the scan stops at the page
+        boolean fromEntityLinks = mentionedFilter && c.entityKeys() != null && c.entityKeys().size() == 1;
         // a narrow mentioned range (a month, a year) matches few dates, but not the newest articles: drive the
         // query from those dates (GiST index, V6) instead of walking newest-first until enough happen to match
-        boolean fromMentionedDates = mentionedRange && ChronoUnit.DAYS.between(c.mentionedFrom(), c.mentionedTo()) <= NARROW_MENTIONED_DAYS;
+        boolean fromMentionedDates = !fromEntityLinks && mentionedRange
+                && ChronoUnit.DAYS.between(c.mentionedFrom(), c.mentionedTo()) <= NARROW_MENTIONED_DAYS;
+        String sortAt = fromEntityLinks ? "ae.sort_at" : "a.sort_at";
         if (fromMentionedDates) {
             sql.append("WITH mentioned AS MATERIALIZED (SELECT DISTINCT d.article_id FROM article_date d WHERE d.date_from IS NOT NULL")
                     .append(" AND daterange(d.date_from, d.date_to, '[]') && daterange(:mentionedFrom, :mentionedTo, '[]')) ");
-            params.put("mentionedFrom", c.mentionedFrom());
-            params.put("mentionedTo", c.mentionedTo());
         }
         sql.append("SELECT a.id, a.title, a.source, a.url, a.language, a.published_value, a.published_basis, a.sort_at, ");
         if (c.text() != null) {
@@ -76,7 +83,16 @@ public class ArticleSearchRepository {
             sql.append("left(a.body, ").append(PLAIN_SNIPPET_CHARS).append(")");
         }
         sql.append(" AS snippet ");
-        sql.append(fromMentionedDates ? "FROM article a JOIN mentioned m ON m.article_id = a.id WHERE TRUE" : "FROM article a WHERE TRUE");
+        if (fromEntityLinks) {
+            // NOT isempty: the partial index's condition, written as the index writes it so that the planner can use it
+            sql.append("FROM article_entity ae JOIN article a ON a.id = ae.article_id WHERE ae.entity_key = :key")
+                    .append(" AND NOT isempty(ae.mentioned_spans) AND ae.mentioned_spans && ").append(mentionedRange(c));
+            params.put("key", c.entityKeys().get(0));
+        } else if (fromMentionedDates) {
+            sql.append("FROM article a JOIN mentioned m ON m.article_id = a.id WHERE TRUE");
+        } else {
+            sql.append("FROM article a WHERE TRUE");
+        }
         if (c.articleId() != null) {
             sql.append(" AND a.id = :articleId");
             params.put("articleId", c.articleId());
@@ -87,7 +103,7 @@ public class ArticleSearchRepository {
             // matches exactly when its language's reading of the query matches (negations included)
             sql.append(" AND a.search @@ newsflow_search_query(:q) AND newsflow_search_matches(a.search, a.search_config, :q)");
         }
-        if (c.entityKeys() != null) {
+        if (c.entityKeys() != null && !fromEntityLinks) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = a.id AND ae.entity_key IN (:keys))");
             params.put("keys", c.entityKeys());
         }
@@ -106,21 +122,21 @@ public class ArticleSearchRepository {
         // sort_at is published_at wherever that is known, so the same bounds on sort_at let the newest-first
         // index start at the end of the range instead of walking every newer article
         if (c.publishedFrom() != null) {
-            sql.append(" AND a.published_at >= :publishedFrom AND a.sort_at >= :publishedFrom");
+            sql.append(" AND a.published_at >= :publishedFrom AND ").append(sortAt).append(" >= :publishedFrom");
             params.put("publishedFrom", Rows.utc(c.publishedFrom()));
         }
         if (c.publishedToExclusive() != null) {
-            sql.append(" AND a.published_at < :publishedTo AND a.sort_at < :publishedTo");
+            sql.append(" AND a.published_at < :publishedTo AND ").append(sortAt).append(" < :publishedTo");
             params.put("publishedTo", Rows.utc(c.publishedToExclusive()));
         }
-        if (c.mentionedFrom() != null && c.mentionedTo() != null && !mentionedRange) {
+        if (emptyMentionedRange) {
             sql.append(" AND FALSE"); // an empty range, which daterange() would refuse
-        } else if (!fromMentionedDates && (c.mentionedFrom() != null || c.mentionedTo() != null)) {
+        } else if (mentionedFilter && !fromEntityLinks && !fromMentionedDates) {
             // span overlap on the GiST index article_date_range_idx (V6); a missing bound is an open end
             sql.append(" AND EXISTS (SELECT 1 FROM article_date d WHERE d.article_id = a.id AND d.date_from IS NOT NULL")
-                    .append(" AND daterange(d.date_from, d.date_to, '[]') && daterange(")
-                    .append(c.mentionedFrom() == null ? "NULL" : ":mentionedFrom").append(", ")
-                    .append(c.mentionedTo() == null ? "NULL" : ":mentionedTo").append(", '[]'))");
+                    .append(" AND daterange(d.date_from, d.date_to, '[]') && ").append(mentionedRange(c)).append(")");
+        }
+        if (mentionedFilter) {
             if (c.mentionedFrom() != null) {
                 params.put("mentionedFrom", c.mentionedFrom());
             }
@@ -129,11 +145,17 @@ public class ArticleSearchRepository {
             }
         }
         if (c.afterSortAt() != null) {
+            if (fromEntityLinks) {
+                sql.append(" AND ae.sort_at <= :afterSortAt"); // a bound GiST can skip by (it cannot read a row comparison)
+            }
             sql.append(" AND (a.sort_at, a.id) < (:afterSortAt, :afterId)");
             params.put("afterSortAt", Rows.utc(c.afterSortAt()));
             params.put("afterId", c.afterId());
         }
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit");
+        // From the entity's links, GiST returns them nearest first to an instant later than every article (KNN order),
+        // i.e. newest first; equal instants come together, then by id: the same order as every other search.
+        sql.append(fromEntityLinks ? " ORDER BY ae.sort_at <-> " + AFTER_EVERY_ARTICLE + ", a.id DESC LIMIT :limit"
+                : " ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit");
         params.put("limit", c.limit());
 
         NativeQuery<Tuple> query = Rows.query(em, sql.toString());
@@ -141,6 +163,12 @@ public class ArticleSearchRepository {
         return query.getResultList().stream().map(r -> new Row(r.get("id", UUID.class), Rows.text(r, "title"),
                 Rows.text(r, "source"), Rows.text(r, "url"), Rows.text(r, "language"), Rows.text(r, "published_value"),
                 Rows.text(r, "published_basis"), Rows.instant(r, "sort_at"), Rows.text(r, "snippet"))).toList();
+    }
+
+    /** The overlap operand of a mentioned-date filter: a missing bound is an open end. */
+    private static String mentionedRange(Criteria c) {
+        return "daterange(" + (c.mentionedFrom() == null ? "NULL" : ":mentionedFrom") + ", "
+                + (c.mentionedTo() == null ? "NULL" : ":mentionedTo") + ", '[]')";
     }
 
     /** The entities of the given articles, most mentioned first. */

@@ -225,13 +225,16 @@ public class CurationRepository {
 
     /**
      * What a new link row of article {@code a} is counted under (V15): its publication month and the months its dates
-     * (spans under 31 days) fall in, as ArticleRepository writes them.
+     * (spans under 31 days) fall in; and the days its dates cover, for the entity's mentioned-date filter (V16); as
+     * ArticleRepository writes them.
      */
     private static final String ARTICLE_MONTHS = """
             date_trunc('month', a.published_at AT TIME ZONE 'UTC')::date,
             coalesce((SELECT array_agg(DISTINCT date_trunc('month', d.date_from)::date ORDER BY date_trunc('month', d.date_from)::date)
                       FROM article_date d WHERE d.article_id = a.id AND d.date_from IS NOT NULL AND d.date_to - d.date_from < 31),
-                     '{}')""";
+                     '{}'),
+            coalesce((SELECT range_agg(daterange(d.date_from, d.date_to, '[]'))
+                      FROM article_date d WHERE d.article_id = a.id AND d.date_from IS NOT NULL), '{}')""";
 
     /** The article's link to {@code key} now has these mentions (none: the link goes). */
     public void setMentions(UUID articleId, String key, List<Entity.Mention> mentions) {
@@ -252,7 +255,8 @@ public class CurationRepository {
     public void addLink(UUID articleId, int position, Entity entity) {
         em.createNativeQuery("""
                         INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                                    first_offset, sort_at, published_month, mentioned_months)
+                                                    first_offset, sort_at, published_month, mentioned_months,
+                                                    mentioned_spans)
                         SELECT a.id, :key, :name, :type, :subtype, :position, CAST(:mentions AS jsonb), :count, :first, a.sort_at,
                                """ + ARTICLE_MONTHS + """
                         FROM article a WHERE a.id = :id
@@ -285,7 +289,8 @@ public class CurationRepository {
     public void restoreLinks(String key) {
         em.createNativeQuery("""
                         INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                                    first_offset, sort_at, published_month, mentioned_months)
+                                                    first_offset, sort_at, published_month, mentioned_months,
+                                                    mentioned_spans)
                         SELECT r.article_id, r.entity_key, r.name, r.type, r.subtype, r.position, r.mentions, r.mention_count,
                                r.first_offset, a.sort_at, """ + ARTICLE_MONTHS + """
                         FROM rejected_article_entity r JOIN article a ON a.id = r.article_id WHERE r.entity_key = :key
