@@ -10,7 +10,7 @@
 -- article_date: a day, a month, a year, an open end), copied on write like sort_at and mentioned_months (V15). A GiST
 -- index on (entity_key, mentioned_spans, sort_at) finds the entity's links whose spans overlap the range and returns
 -- them nearest to a far-future instant first (KNN order on sort_at, btree_gist), i.e. newest first: the scan skips
--- whole index pages whose spans miss the range and stops when the page is full (0.3 ms instead of 614 ms).
+-- whole index pages whose spans miss the range and stops when the page is full (at 1M articles: p50 9 ms over HTTP instead of 614 ms).
 
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
