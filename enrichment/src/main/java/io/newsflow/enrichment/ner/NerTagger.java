@@ -43,6 +43,12 @@ public final class NerTagger {
 
     private static final String BACKGROUND = "O";
 
+    /**
+     * Tokens a later model reads around each untyped token that may be part of a name: the CoNLL model's features look
+     * at four words on each side (its disjunction width), and a chunk of a few more tokens stays whole.
+     */
+    static final int CONTEXT = 6;
+
     /** Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) that open sentences. */
     private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "this", "that", "these", "those",
             "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "there",
@@ -209,12 +215,6 @@ public final class NerTagger {
         }
         return answers;
     }
-
-    /**
-     * Tokens a later model reads around each untyped token that may be part of a name: the CRFs' features look at
-     * four words on each side (their disjunction width), and a chunk of a few more tokens stays whole.
-     */
-    static final int CONTEXT = 6;
 
     /** [from, to) ranges of {@link #CONTEXT} tokens each side of the untyped name-like tokens, merged when they touch. */
     static List<int[]> nameRanges(List<CoreLabel> tokens, EntityType[] typed) {
