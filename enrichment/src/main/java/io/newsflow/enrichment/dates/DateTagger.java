@@ -54,6 +54,17 @@ public final class DateTagger {
     private static final Pattern TIME_WORD = Pattern.compile("\\d|" + TIME_WORDS.pattern());
     /** Numbers of more than two digits that can be (part of) a date or time: years, "0800", "10:30", "2019-05-29". */
     private static final Pattern DATE_LIKE_NUMBER = Pattern.compile("\\d{4}s?|.*\\d[:./-]\\d.*");
+    /** A day, month or hour written alone: "5", "29". */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    /**
+     * Words that make a time of a day, month or hour number without any {@link #TIME_WORDS time word} near it: a.m./p.m.,
+     * o'clock, SUTime's abbreviated units ("15 hrs") and its times of day that are not time words here ("5 at dawn"),
+     * an apostrophe before a year's two digits ("' 90"). SUTime's grammar builds nothing else from a lone number.
+     */
+    private static final Pattern CLOCK_WORD = Pattern.compile("(?i)a\\.?m\\.?|p\\.?m\\.?|o['’]clock|h|yrs?|mos?|hrs?|mins?|secs?|"
+            + "millisecs?|milliseconds?|wks?|millenn?i(a|ums?)s?|dusks?|twilights?|dawns?|daybreaks?|sunrises?|sunups?|sundowns?|"
+            + "sunsets?|middays?|teatimes?|lunchtimes?|dinnertimes?|suppertimes?|daylights?|daytimes?|nighttimes?|overnights?|"
+            + "workdays?|['’]");
     private static final Set<String> SEASON_ANCHORS = Set.of("last", "this", "next", "past", "coming", "early", "late", "mid");
     /** Words before a month name: "in May", "since March" (not "Theresa May"). */
     private static final Set<String> MONTH_ANCHORS = Set.of("in", "on", "of", "since", "until", "till", "by", "from", "to",
@@ -294,20 +305,45 @@ public final class DateTagger {
      */
     static List<int[]> windows(List<CoreLabel> tokens) {
         List<int[]> windows = new ArrayList<>();
+        boolean onlySmallNumbers = true; // the last window was opened by lone day/month/hour numbers only
         for (int i = 0; i < tokens.size(); i++) {
-            if (!isTimeToken(tokens.get(i).word())) {
+            String word = tokens.get(i).word();
+            if (!isTimeToken(word)) {
                 continue;
             }
+            boolean smallNumber = SMALL_NUMBER.matcher(word).matches();
             int from = Math.max(0, i - WINDOW);
             int to = Math.min(tokens.size(), i + WINDOW + 1);
             int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
             if (last != null && from <= last[1]) {
                 last[1] = to;
+                onlySmallNumbers &= smallNumber;
             } else {
+                dropIfNoTimeCanBeThere(windows, tokens, onlySmallNumbers);
                 windows.add(new int[]{from, to});
+                onlySmallNumbers = smallNumber;
             }
         }
+        dropIfNoTimeCanBeThere(windows, tokens, onlySmallNumbers);
         return windows;
+    }
+
+    /**
+     * Drops the last window when only lone numbers of one or two digits opened it ("3 people", "12 of the 40 seats") and no
+     * word in it makes a time of them ({@link #CLOCK_WORD}): SUTime finds nothing there ("5 p.m." and "15 hrs" stay).
+     * The window is dropped whole, after merging, so that every other window is exactly as before.
+     */
+    private static void dropIfNoTimeCanBeThere(List<int[]> windows, List<CoreLabel> tokens, boolean onlySmallNumbers) {
+        if (windows.isEmpty() || !onlySmallNumbers) {
+            return;
+        }
+        int[] last = windows.get(windows.size() - 1);
+        for (int k = last[0]; k < last[1]; k++) {
+            if (CLOCK_WORD.matcher(tokens.get(k).word()).matches()) {
+                return;
+            }
+        }
+        windows.remove(windows.size() - 1);
     }
 
     /** A sentence-like CoreMap over some tokens, with its text, as SUTime expects. */

@@ -43,6 +43,12 @@ public final class NerTagger {
 
     private static final String BACKGROUND = "O";
 
+    /**
+     * Tokens a later model reads around each untyped token that may be part of a name: the CoNLL model's features look
+     * at four words on each side (its disjunction width), and a chunk of a few more tokens stays whole.
+     */
+    static final int CONTEXT = 6;
+
     /** Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) that open sentences. */
     private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "this", "that", "these", "those",
             "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "there",
@@ -163,21 +169,77 @@ public final class NerTagger {
             if (capitalisedNames && !mayHoldNames(tokens, combined)) {
                 break; // nothing left for this model (or a later one) to add
             }
-            List<CoreLabel> labelled = classifiers.get(m).classifySentence(tokens);
-            EntityType[] own = new EntityType[labelled.size()];
+            String[] answers = m > 0 && capitalisedNames ? answersAround(classifiers.get(m), tokens, combined)
+                    : answers(classifiers.get(m), tokens);
+            EntityType[] own = new EntityType[answers.length];
             EntityType[] before = combined.clone();
             for (int i = 0; i < own.length; i++) {
-                own[i] = typeOf(labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class), labelTypes);
+                own[i] = typeOf(answers[i], labelTypes);
             }
             merge(combined, own, addable.get(m));
             for (int i = 0; i < own.length; i++) {
-                String label = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
+                String label = answers[i];
                 if (before[i] == null && combined[i] != null && label != null && label.startsWith("B-")) {
                     begins[i] = true;
                 }
             }
         }
         return combined;
+    }
+
+    /** The label the classifier gives each token of the sentence. */
+    private static String[] answers(CRFClassifier<CoreLabel> classifier, List<CoreLabel> tokens) {
+        List<CoreLabel> labelled = classifier.classifySentence(tokens);
+        String[] answers = new String[labelled.size()];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
+        }
+        return answers;
+    }
+
+    /**
+     * A later model's labels, from runs on the {@link #nameRanges parts of the sentence around the tokens it may still
+     * type} (the rest stays O): it only fills chunks the earlier models left untyped, which hold such a token, and what
+     * it reads of a token's context lies within {@link #CONTEXT} tokens. One run on the whole sentence when the parts
+     * cover it.
+     */
+    private static String[] answersAround(CRFClassifier<CoreLabel> classifier, List<CoreLabel> tokens, EntityType[] typed) {
+        List<int[]> ranges = nameRanges(tokens, typed);
+        if (ranges.size() == 1 && ranges.get(0)[0] == 0 && ranges.get(0)[1] == tokens.size()) {
+            return answers(classifier, tokens);
+        }
+        String[] answers = new String[tokens.size()];
+        for (int[] range : ranges) {
+            String[] part = answers(classifier, tokens.subList(range[0], range[1]));
+            System.arraycopy(part, 0, answers, range[0], part.length);
+        }
+        return answers;
+    }
+
+    /** [from, to) ranges of {@link #CONTEXT} tokens each side of the untyped name-like tokens, merged when they touch. */
+    static List<int[]> nameRanges(List<CoreLabel> tokens, EntityType[] typed) {
+        List<int[]> ranges = new ArrayList<>();
+        boolean first = true;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            if (!hasLetter(word)) {
+                continue;
+            }
+            boolean opener = first && SENTENCE_OPENERS.contains(word.toLowerCase(Locale.ROOT));
+            first = false;
+            if (typed[i] != null || !hasUpperCase(word) || opener) {
+                continue;
+            }
+            int from = Math.max(0, i - CONTEXT);
+            int to = Math.min(tokens.size(), i + CONTEXT + 1);
+            int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = to;
+            } else {
+                ranges.add(new int[]{from, to});
+            }
+        }
+        return ranges;
     }
 
     /**

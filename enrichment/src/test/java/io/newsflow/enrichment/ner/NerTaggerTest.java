@@ -77,6 +77,24 @@ class NerTaggerTest {
         assertThat(NerTagger.mayHoldNames(sentence, new EntityType[]{null, null, PERSON, null, null})).isTrue();
     }
 
+    @Test
+    void aLaterModelReadsOnlySixTokensEachSideOfTheUntypedNameLikeTokens() {
+        // "Sarraj" is typed already, "He" is a closed-class opener; "Olympics" (token 19) is not typed: 13 up to the end (23)
+        List<CoreLabel> sentence = TestTokens.of("He met Sarraj in the capital on a visit that was short and quiet before they went to the Olympics in the summer");
+        EntityType[] typed = new EntityType[sentence.size()];
+        typed[2] = PERSON;
+
+        assertThat(NerTagger.nameRanges(sentence, typed)).containsExactly(new int[]{13, 23});
+    }
+
+    @Test
+    void nameRangesMergeWhenTheyTouchAndCoverTheSentenceWhenNothingIsTyped() {
+        List<CoreLabel> sentence = TestTokens.of("Officials in Paris said French troops left");
+
+        assertThat(NerTagger.nameRanges(sentence, untyped(7))).containsExactly(new int[]{0, 7});
+        assertThat(NerTagger.nameRanges(TestTokens.of("prices rose 5 % in a week"), untyped(7))).isEmpty();
+    }
+
     private static EntityType[] untyped(int n) {
         return new EntityType[n];
     }
