@@ -189,8 +189,9 @@ public final class EntityLinker {
         double prior = c.head().candidate().prior();
         boolean primaryTopic = TitleName.of(title).qualifier() == null;
         // the context is looked at only where it can change the choice
+        // (a primary topic below PRIOR_SUPPORTED cannot be linked, supported or not: its context is not read)
         boolean priorSupported = priorFits && (prior < PRIOR_ALONE || !primaryTopic)
-                && supported(c, title, context);
+                && (prior >= PRIOR_SUPPORTED || !primaryTopic) && supported(c, title, context);
         // Wikipedia gives the bare name to the page most readers mean (its primary topic): then no other page of the
         // name is chosen ("Austria" stays Austria beside Germany, though "Austria, Germany" exists)
         if (!priorSupported && !primaryTopic) {
