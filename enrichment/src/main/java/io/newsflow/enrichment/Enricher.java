@@ -365,7 +365,7 @@ public final class Enricher {
         List<Entity> entities = runsNer ? EntityCanonicalizer.canonicalize(nameRules(profile.ner(), named, analysis.mentions(), language), language)
                 : List.of();
         if (linker != null && runsNer && nerLanguage.equals("en")) {
-            entities = linker.link(entities);
+            entities = linker.link(entities, named);
         }
 
         String id = raw.id() != null && !raw.id().isBlank() ? raw.id()

@@ -5,6 +5,8 @@ import edu.stanford.nlp.util.CoreMap;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.enrichment.Sentences;
 import io.newsflow.enrichment.dates.DateTagger;
+import io.newsflow.enrichment.linking.WikipediaLinking;
+import io.newsflow.enrichment.ner.NerModel;
 import io.newsflow.enrichment.ner.NerTagger;
 import io.newsflow.enrichment.text.LanguageDetection;
 import io.newsflow.eval.ner.ConllDocument;
@@ -12,8 +14,10 @@ import io.newsflow.eval.util.CpuClock;
 import io.newsflow.eval.util.Parallel;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,6 +60,12 @@ final class ComponentSpeed {
         LanguageDetection.load();
         runs.add(time("language (Lingua)", doc -> LanguageDetection.detect(null, doc.text())));
         runs.add(timeNewsflow());
+        WikipediaLinking linking = WikipediaLinking.fromEnvironment();
+        if (linking.enabled()) {
+            // the same enrichment without Wikipedia linking, in this process: what linking costs
+            runs.add(timeNewsflow("Newsflow enrichment, Wikipedia linking off", new Enricher(Clock.systemUTC(), Enricher.Limits.DEFAULT,
+                    Set.of("en"), NerModel.modelsDirFromEnvironment(), new WikipediaLinking(false, linking.index()))));
+        }
         if (stock) {
             runs.add(timeStock());
         }
@@ -73,8 +83,12 @@ final class ComponentSpeed {
     }
 
     private Run timeNewsflow() {
-        NewsflowExtractor newsflow = new NewsflowExtractor(new Enricher());
-        return time("Newsflow enrichment, all of it", newsflow::entities);
+        return timeNewsflow("Newsflow enrichment, all of it", new Enricher());
+    }
+
+    private Run timeNewsflow(String component, Enricher enricher) {
+        NewsflowExtractor newsflow = new NewsflowExtractor(enricher);
+        return time(component, newsflow::entities);
     }
 
     private Run timeStock() {

@@ -51,6 +51,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.newsflow.eval.util.TextTable.fixed;
@@ -1004,7 +1005,33 @@ public final class EvalCommand implements Callable<Integer> {
                             String.join(" | ", s.unit().mentions()));
                 }
             }
+            // one line per gold mention: not found, found but unlinked, linked right or linked elsewhere
+            try (PrintWriter w = writer("identity-mentions-" + run.system() + ".tsv")) {
+                w.println("doc\tstart\tend\tmention\ttitle\toutcome\toutput (text, key, link)");
+                for (IdentityScorer.GoldOutcome o : run.scorer().outcomes()) {
+                    IdentityDocument.GoldMention g = o.gold();
+                    String text = identityText(o.document());
+                    w.printf(Locale.ROOT, "%s\t%d\t%d\t%s\t%s\t%s\t%s%n", o.document(), g.start(), g.end(), g.text(), g.title(),
+                            outcome(o), o.overlapping().stream()
+                                    .map(m -> text.substring(m.start(), m.end()) + " ; " + m.key() + " ; " + (m.link() == null ? "" : m.link()))
+                                    .collect(Collectors.joining(" | ")));
+                }
+            }
         }
+    }
+
+    private static String outcome(IdentityScorer.GoldOutcome o) {
+        if (o.overlapping().isEmpty()) {
+            return "not-found";
+        }
+        if (o.overlapping().stream().anyMatch(m -> o.gold().title().equals(m.link()))) {
+            return "linked-right";
+        }
+        return o.overlapping().stream().anyMatch(m -> m.link() != null) ? "linked-elsewhere" : "unlinked";
+    }
+
+    private String identityText(String document) {
+        return identityDocs.stream().filter(d -> d.id().equals(document)).findFirst().orElseThrow().text();
     }
 
     private static void timexLine(PrintWriter w, TimexScorer.DocumentResult r, String kind, TimexSpan gold, TimexSpan system) {

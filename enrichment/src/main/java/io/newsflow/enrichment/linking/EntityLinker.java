@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,11 @@ public final class EntityLinker {
     static final double PRIOR_ALONE = 0.9;
     /** A prior this high links when the article's context supports the page. */
     static final double PRIOR_SUPPORTED = 0.3;
+    /**
+     * Other entities of the article whose pages carry a qualifier before it is the article's setting: more than one
+     * witness, so that one place's page ("Buffalo,_New_York") does not move every other name there.
+     */
+    static final int SETTING_WITNESSES = 2;
 
     private static final Pattern LEADING_THE = Pattern.compile("^(?:the|The|THE)\\s+");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
@@ -55,6 +61,10 @@ public final class EntityLinker {
     private record Known(String form, String looked, WikipediaIndex.Candidate candidate, int words) {
     }
 
+    /** What the article offers as context: pages other entities are sure of, all names said, the entities, the text. */
+    private record Context(Map<String, Set<Entity>> confident, Set<String> names, List<Entity> entities, String text) {
+    }
+
     /** What the first pass found for one entity. */
     private record Candidates(Entity entity, Known head, List<Known> known) {
     }
@@ -64,6 +74,15 @@ public final class EntityLinker {
      * @return the same entities, those the linker is sure of with their link and the page's key, one entity per page
      */
     public List<Entity> link(List<Entity> entities) {
+        return link(entities, "");
+    }
+
+    /**
+     * @param entities the article's canonical entities (as {@code EntityCanonicalizer} gives them)
+     * @param text     the article's text the mentions' offsets index: a page's qualifier written there supports the page
+     * @return the same entities, those the linker is sure of with their link and the page's key, one entity per page
+     */
+    public List<Entity> link(List<Entity> entities, String text) {
         List<Candidates> all = entities.stream().map(this::candidates).toList();
         // pass 1: pages the prior alone decides; they are the context of pass 2
         Map<String, Set<Entity>> confident = new HashMap<>();
@@ -77,12 +96,24 @@ public final class EntityLinker {
             contextNames.add(e.name());
             e.mentions().forEach(m -> contextNames.add(m.text()));
         }
+        Context context = new Context(confident, contextNames, entities, text);
+        Map<Candidates, String> chosen = new LinkedHashMap<>();
+        for (Candidates c : all) {
+            choose(c, context).ifPresent(title -> chosen.put(c, title));
+        }
+        // pass 3: the article's setting ("Scottsdale" in an article whose other places are "..., Tasmania" pages)
+        Map<String, Set<Entity>> setting = setting(chosen);
+        for (Candidates c : all) {
+            if (!chosen.containsKey(c)) {
+                inSetting(c, setting).ifPresent(title -> chosen.put(c, title));
+            }
+        }
         Map<String, List<Entity>> byTitle = new LinkedHashMap<>();
         List<Entity> result = new ArrayList<>();
         for (Candidates c : all) {
-            Optional<String> title = choose(c, confident, contextNames, entities);
-            if (title.isPresent()) {
-                byTitle.computeIfAbsent(title.get(), t -> new ArrayList<>()).add(c.entity());
+            String title = chosen.get(c);
+            if (title != null) {
+                byTitle.computeIfAbsent(title, t -> new ArrayList<>()).add(c.entity());
             } else {
                 result.add(c.entity());
             }
@@ -141,7 +172,7 @@ public final class EntityLinker {
     }
 
     /** The page, or empty when unsure. */
-    private Optional<String> choose(Candidates c, Map<String, Set<Entity>> confident, Set<String> contextNames, List<Entity> entities) {
+    private Optional<String> choose(Candidates c, Context context) {
         if (c.head() == null || c.known().stream().noneMatch(k -> k.form().equals(c.entity().name()))) {
             // the entity's most complete name is unknown: a shorter form the dictionary knows is likely another
             // entity's ("GNA" of a 2015 "Government of National Accord" is not 2012's glycol nucleic acid)
@@ -158,8 +189,9 @@ public final class EntityLinker {
         double prior = c.head().candidate().prior();
         boolean primaryTopic = TitleName.of(title).qualifier() == null;
         // the context is looked at only where it can change the choice
+        // (a primary topic below PRIOR_SUPPORTED cannot be linked, supported or not: its context is not read)
         boolean priorSupported = priorFits && (prior < PRIOR_ALONE || !primaryTopic)
-                && supported(c, title, confident, contextNames, entities);
+                && (prior >= PRIOR_SUPPORTED || !primaryTopic) && supported(c, title, context);
         // Wikipedia gives the bare name to the page most readers mean (its primary topic): then no other page of the
         // name is chosen ("Austria" stays Austria beside Germany, though "Austria, Germany" exists)
         if (!priorSupported && !primaryTopic) {
@@ -167,7 +199,7 @@ public final class EntityLinker {
             // beside Illinois)
             for (String alternative : index.qualifiedTitles(c.head().looked())) {
                 if (!alternative.equals(title) && acceptable(c, alternative)
-                        && supported(c, alternative, confident, contextNames, entities)) {
+                        && supported(c, alternative, context)) {
                     return Optional.of(alternative);
                 }
             }
@@ -180,17 +212,22 @@ public final class EntityLinker {
 
     /** Whether the page may be this entity: its type, and for a person that the title is a name of theirs. */
     private static boolean acceptable(Candidates c, String title) {
+        return acceptable(c.entity(), c.head().looked(), title);
+    }
+
+    /** Whether the page may be this entity, known under {@code looked}. */
+    private static boolean acceptable(Entity entity, String looked, String title) {
         EntityType pageType = TitleTypes.of(title);
-        EntityType type = c.entity().type();
+        EntityType type = entity.type();
         if (!TitleTypes.fits(pageType, type)) {
             return false;
         }
         TitleName page = TitleName.of(title);
         if (type == EntityType.PERSON) {
-            if (pageType == null && !personNameForm(page.name(), c.head().looked())) {
+            if (pageType == null && !personNameForm(page.name(), looked)) {
                 return false;
             }
-        } else if (type == EntityType.MISC && !WikipediaIndexBuilder.shareWord(c.head().looked(), page.name())) {
+        } else if (type == EntityType.MISC && !WikipediaIndexBuilder.shareWord(looked, page.name())) {
             // "American" -> United States: a nationality is not its country's page
             return false;
         }
@@ -215,19 +252,18 @@ public final class EntityLinker {
     }
 
     /** Whether the article supports the page: another entity sure of it, its qualifier's place, or a place inside it. */
-    private boolean supported(Candidates c, String title, Map<String, Set<Entity>> confident, Set<String> contextNames,
-                              List<Entity> entities) {
-        Set<Entity> sure = confident.getOrDefault(title, Set.of());
+    private boolean supported(Candidates c, String title, Context context) {
+        Set<Entity> sure = context.confident().getOrDefault(title, Set.of());
         if (sure.size() > (sure.contains(c.entity()) ? 1 : 0)) {
             return true; // another entity is this page ("America" where "United States" was said)
         }
         TitleName page = TitleName.of(title);
-        if (page.qualifier() != null && qualifierNamed(page.qualifier(), contextNames, c.entity())) {
+        if (page.qualifier() != null && qualifierNamed(page.qualifier(), context, c.entity())) {
             return true;
         }
         if (page.qualifier() == null && (c.entity().type() == EntityType.LOCATION || c.entity().type() == EntityType.ORGANIZATION)) {
             // "Seattle, Washington" is a name of Seattle: the article's Seattle is inside this Washington
-            for (Entity other : entities) {
+            for (Entity other : context.entities()) {
                 if (other != c.entity() && other.type() == EntityType.LOCATION) {
                     Optional<WikipediaIndex.Candidate> inside = index.lookup(other.name() + ", " + c.head().looked());
                     if (inside.isPresent() && inside.get().prior() >= PRIOR_ALONE) {
@@ -239,8 +275,12 @@ public final class EntityLinker {
         return false;
     }
 
-    /** The qualifier's capitalised words ("Texas", "U.S." of "U.S. state") are names of other entities of the article. */
-    private static boolean qualifierNamed(String qualifier, Set<String> contextNames, Entity self) {
+    /**
+     * The qualifier's capitalised words ("Texas", "U.S." of "U.S. state") are the name of another entity of the article,
+     * or are written in its text outside the entity's own mentions, alone or as the start of a word of its people
+     * ("Tasmanian" names Tasmania).
+     */
+    private static boolean qualifierNamed(String qualifier, Context context, Entity self) {
         List<String> names = new ArrayList<>();
         for (String w : qualifier.split("[\\s,]+")) {
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
@@ -254,7 +294,62 @@ public final class EntityLinker {
         Set<String> own = new HashSet<>();
         own.add(self.name());
         self.mentions().forEach(m -> own.add(m.text()));
-        return contextNames.stream().anyMatch(n -> !own.contains(n) && (n.equals(joined) || n.equals(qualifier)));
+        if (context.names().stream().anyMatch(n -> !own.contains(n) && (n.equals(joined) || n.equals(qualifier)))) {
+            return true;
+        }
+        return writtenOutside(context.text(), joined, self);
+    }
+
+    /** The name as words of the text ("Tasmania", "Tasmanian", "Tasmanians"), somewhere none of the entity's mentions covers. */
+    static boolean writtenOutside(String text, String name, Entity self) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?:n|an|ian)?s?(?![\\p{L}\\p{N}])").matcher(text);
+        while (m.find()) {
+            int at = m.start();
+            if (self.mentions().stream().noneMatch(mention -> mention.start() <= at && at < mention.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The article's setting: per qualifier, the entities whose chosen page carries it ("Tasmania" of "Bicheno,_Tasmania"
+     * and "Evandale,_Tasmania").
+     */
+    private static Map<String, Set<Entity>> setting(Map<Candidates, String> chosen) {
+        Map<String, Set<Entity>> byQualifier = new HashMap<>();
+        chosen.forEach((c, title) -> {
+            String qualifier = TitleName.of(title).qualifier();
+            if (qualifier != null) {
+                byQualifier.computeIfAbsent(qualifier, q -> new HashSet<>()).add(c.entity());
+            }
+        });
+        return byQualifier;
+    }
+
+    /**
+     * For an entity left unlinked (its name unknown, or its prior unsure): the one page of its name whose qualifier at
+     * least {@value #SETTING_WITNESSES} other entities' pages of the article carry ("Swansea" among "Bicheno,_Tasmania"
+     * and "Evandale,_Tasmania" is "Swansea,_Tasmania"). Two pages of the setting: unsure, no link.
+     */
+    private Optional<String> inSetting(Candidates c, Map<String, Set<Entity>> setting) {
+        if (setting.isEmpty() || !HAS_LETTER.matcher(c.entity().name()).matches()) {
+            return Optional.empty();
+        }
+        Set<String> fitting = new HashSet<>();
+        for (String variant : variants(c.entity().name())) {
+            for (String title : index.qualifiedTitles(variant)) {
+                Set<Entity> witnesses = setting.getOrDefault(TitleName.of(title).qualifier(), Set.of());
+                int others = witnesses.size() - (witnesses.contains(c.entity()) ? 1 : 0);
+                if (others >= SETTING_WITNESSES && acceptable(c.entity(), variant, title)) {
+                    fitting.add(title);
+                }
+            }
+        }
+        return fitting.size() == 1 ? Optional.of(fitting.iterator().next()) : Optional.empty();
     }
 
     /** One entity for the page: all mentions, the most complete name (the longest; then the most mentioned), the page's key. */

@@ -48,7 +48,17 @@ class EntityLinkerTest {
                 "Gore\tAl_Gore\t0.49",
                 "Tomahawk\tTomahawk_(band)\t0.92",
                 "American\tUnited_States\t0.94",
-                "GNA\tGlycol_nucleic_acid\t0.99"));
+                "GNA\tGlycol_nucleic_acid\t0.99",
+                // an invented region, Quorra, and its places; Dorland another region
+                "Brindlemere\tBrindlemere,_Quorra\t0.45",
+                "Oskel\tOskel,_Quorra\t0.95",
+                "Tarnwick\tTarnwick,_Quorra\t0.97",
+                "Halvard\tHalvard\t0.7",
+                "Halvard, Quorra\tHalvard,_Quorra\t1.0",
+                "Fennick, Quorra\tFennick,_Quorra\t1.0",
+                "Fennick, Dorland\tFennick,_Dorland\t1.0",
+                "Lusk\tLusk,_Dorland\t0.95",
+                "Marrow\tMarrow,_Dorland\t0.95"));
     }
 
     @Test
@@ -161,6 +171,51 @@ class EntityLinkerTest {
         assertThat(other.get(0).key()).as("an organization linked to a country").isEqualTo(us.key());
         assertThat(other.get(0).type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(link(entity(EntityType.LOCATION, "America", 0)).get(0).link()).as("0.61 alone").isNull();
+    }
+
+    @Test
+    void aQualifierWrittenInTheArticlesTextSupportsThePage() {
+        Entity brindlemere = entity(EntityType.LOCATION, "Brindlemere", 0);
+
+        assertThat(linker.link(List.of(brindlemere), "Brindlemere is a Quorran town.").get(0).link().id())
+                .as("'Quorran' names Quorra").isEqualTo("Brindlemere,_Quorra");
+        assertThat(linker.link(List.of(brindlemere), "Brindlemere is a market town.").get(0).link()).as("0.45 alone").isNull();
+        assertThat(linker.link(List.of(brindlemere), "Brindlemere is a quorrant town.").get(0).link())
+                .as("a longer word is not the name").isNull();
+    }
+
+    @Test
+    void aQualifierWrittenOnlyInsideTheEntitysOwnMentionDoesNotSupportIt() {
+        Entity named = entity(EntityType.LOCATION, "Brindlemere", 0, "Quorra", 20);
+
+        assertThat(linker.link(List.of(named), "Brindlemere ....... Quorra").get(0).link()).isNull();
+    }
+
+    @Test
+    void theArticlesSettingLinksNamesLeftUnsure() {
+        String text = "Oskel, Tarnwick, Halvard and Fennick lie close together.";
+        List<Entity> inQuorra = linker.link(List.of(entity(EntityType.LOCATION, "Oskel", 0), entity(EntityType.LOCATION, "Tarnwick", 7),
+                entity(EntityType.LOCATION, "Halvard", 17), entity(EntityType.LOCATION, "Fennick", 30)), text);
+
+        assertThat(inQuorra).extracting(e -> e.link().id())
+                .containsExactly("Oskel,_Quorra", "Tarnwick,_Quorra", "Halvard,_Quorra", "Fennick,_Quorra");
+        assertThat(inQuorra.get(3).key()).isEqualTo("location:fennick-quorra");
+    }
+
+    @Test
+    void oneWitnessIsNoSettingAndTwoSettingsLeaveTheNameUnlinked() {
+        List<Entity> oneWitness = link(entity(EntityType.LOCATION, "Oskel", 0), entity(EntityType.LOCATION, "Halvard", 17),
+                entity(EntityType.LOCATION, "Fennick", 30));
+        List<Entity> twoSettings = link(entity(EntityType.LOCATION, "Oskel", 0), entity(EntityType.LOCATION, "Tarnwick", 7),
+                entity(EntityType.LOCATION, "Lusk", 17), entity(EntityType.LOCATION, "Marrow", 22),
+                entity(EntityType.LOCATION, "Fennick", 30));
+        List<Entity> person = link(entity(EntityType.LOCATION, "Oskel", 0), entity(EntityType.LOCATION, "Tarnwick", 7),
+                entity(EntityType.PERSON, "Halvard", 17));
+
+        assertThat(oneWitness.get(1).link()).as("Halvard: 0.7, one witness").isNull();
+        assertThat(oneWitness.get(2).link()).as("Fennick: unknown alone, one witness").isNull();
+        assertThat(twoSettings.get(4).link()).as("Fennick of Quorra or of Dorland").isNull();
+        assertThat(person.get(2).link()).as("a person is not a place of the setting").isNull();
     }
 
     /** An entity of the canonicalizer's shape: its name's mention at {@code start}, then (text, start) pairs. */

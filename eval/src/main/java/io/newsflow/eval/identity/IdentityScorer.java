@@ -81,7 +81,12 @@ public final class IdentityScorer {
         }
     }
 
+    /** One gold mention with a title and the output mentions overlapping it (none: not found), for error listings. */
+    public record GoldOutcome(String document, IdentityDocument.GoldMention gold, List<KeyedMention> overlapping) {
+    }
+
     private final List<Unit> units = new ArrayList<>();
+    private final List<GoldOutcome> outcomes = new ArrayList<>();
     private int documents;
     private int goldMentions;
     private int foundMentions;
@@ -100,6 +105,7 @@ public final class IdentityScorer {
             }
             goldMentions++;
             List<KeyedMention> over = output.stream().filter(m -> m.overlaps(gold)).toList();
+            outcomes.add(new GoldOutcome(document.id(), gold, over));
             if (over.isEmpty()) {
                 continue;
             }
@@ -150,6 +156,11 @@ public final class IdentityScorer {
         return units.stream()
                 .map(u -> new ScoredUnit(u, byKey.get(u.key()), byTitle.get(u.title()), byBoth.get(List.of(u.title(), u.key()))))
                 .toList();
+    }
+
+    /** Every gold mention with a title and what overlapped it, in document order. */
+    public List<GoldOutcome> outcomes() {
+        return List.copyOf(outcomes);
     }
 
     public BCubed bCubed() {

@@ -119,4 +119,17 @@ class IdentityScorerTest {
         assertThat(IdentityDocument.normaliseTitle("NIL")).isNull();
         assertThat(IdentityDocument.normaliseTitle(null)).isNull();
     }
+
+    @Test
+    void everyGoldMentionWithATitleIsListedWithWhatOverlapsIt() {
+        IdentityScorer scorer = new IdentityScorer();
+        KeyedMention right = linked(0, "location:x", "X");
+        KeyedMention unlinked = out(10, 15, "ky");
+        scorer.add(new IdentityDocument("d1", TEXT, List.of(gold(0, "X"), gold(10, "Y"), gold(20, "Z"), gold(30, "NIL"))),
+                List.of(right, unlinked));
+
+        assertThat(scorer.outcomes()).extracting(o -> o.gold().title()).containsExactly("X", "Y", "Z");
+        assertThat(scorer.outcomes()).extracting(IdentityScorer.GoldOutcome::overlapping)
+                .containsExactly(List.of(right), List.of(unlinked), List.of());
+    }
 }
