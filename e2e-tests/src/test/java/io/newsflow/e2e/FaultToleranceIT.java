@@ -12,6 +12,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,7 +55,11 @@ import static org.awaitility.Awaitility.await;
  * killed while enrich is stopped). Every article that got a 202 must end up stored exactly once with the title
  * and text that were sent, and nothing else; poison records in both topics go to the DLQs and only they do.
  * One summary line per scenario goes to stdout and to {@code target/fault-summary.txt}.
+ *
+ * <p>It runs beside the other ITs of the module ({@code junit-platform.properties}): its system is its own (broker,
+ * database and services on their own ports and data), and much of its time is waiting for faults to last or end.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FaultToleranceIT {
 
     private static final String KEY = "fault-key";

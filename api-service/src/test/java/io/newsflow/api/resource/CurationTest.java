@@ -1,6 +1,7 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.Articles;
+import io.newsflow.api.security.ReadAndWriteKeys;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
@@ -12,7 +13,6 @@ import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -58,19 +58,12 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
-@TestProfile(CurationTest.WithKeys.class)
+@TestProfile(ReadAndWriteKeys.class)
 class CurationTest {
 
     private static final Random RANDOM = new Random();
-    private static final String READ_KEY = "curation-read-key";
-    private static final String WRITE_KEY = "curation-write-key";
-
-    public static class WithKeys implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsflow.api.read-keys", READ_KEY, "newsflow.api.write-keys", WRITE_KEY);
-        }
-    }
+    private static final String READ_KEY = ReadAndWriteKeys.READ_KEY;
+    private static final String WRITE_KEY = ReadAndWriteKeys.WRITE_KEY;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

@@ -4,13 +4,10 @@ import io.newsflow.infra.KafkaTestResource;
 import io.newsflow.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -21,15 +18,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
-@TestProfile(ReadKeyTest.WithReadKey.class)
+@TestProfile(ReadAndWriteKeys.class) // a write key is configured too: it changes nothing of reading
 class ReadKeyTest {
 
-    public static class WithReadKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsflow.api.read-keys", "read-key");
-        }
-    }
+    private static final String READ_KEY = ReadAndWriteKeys.READ_KEY;
 
     @Test
     void queriesNeedTheKeyAsAHeader() {
@@ -38,8 +30,8 @@ class ReadKeyTest {
                     .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
             given().header("Authorization", "Bearer wrong").get(path).then().statusCode(401);
         }
-        given().header("Authorization", "Bearer read-key").get("/articles").then().statusCode(200);
-        given().header("X-API-Key", "read-key").get("/entities").then().statusCode(200);
+        given().header("Authorization", "Bearer " + READ_KEY).get("/articles").then().statusCode(200);
+        given().header("X-API-Key", READ_KEY).get("/entities").then().statusCode(200);
     }
 
     @Test
@@ -54,12 +46,12 @@ class ReadKeyTest {
     void browsersSignInWithAnHttpOnlyStrictCookie() {
         given().contentType(ContentType.JSON).body("{\"key\":\"wrong\"}").post("/session")
                 .then().statusCode(401).contentType("application/problem+json");
-        Response signIn = given().contentType(ContentType.JSON).body("{\"key\":\"read-key\"}").post("/session");
-        signIn.then().statusCode(204).header("Set-Cookie", allOf(containsString(ReadAccess.COOKIE + "=read-key"),
+        Response signIn = given().contentType(ContentType.JSON).body("{\"key\":\"" + READ_KEY + "\"}").post("/session");
+        signIn.then().statusCode(204).header("Set-Cookie", allOf(containsString(ReadAccess.COOKIE + "=" + READ_KEY),
                 containsString("HttpOnly"), containsString("SameSite=Strict"), containsString("Path=/")));
 
-        given().cookie(ReadAccess.COOKIE, "read-key").get("/articles").then().statusCode(200);
-        given().cookie(ReadAccess.COOKIE, "read-key").get("/session").then().body("authenticated", equalTo(true));
+        given().cookie(ReadAccess.COOKIE, READ_KEY).get("/articles").then().statusCode(200);
+        given().cookie(ReadAccess.COOKIE, READ_KEY).get("/session").then().body("authenticated", equalTo(true));
         given().cookie(ReadAccess.COOKIE, "forged").get("/articles").then().statusCode(401);
         given().delete("/session").then().statusCode(204).header("Set-Cookie", containsString("Max-Age=0"));
     }

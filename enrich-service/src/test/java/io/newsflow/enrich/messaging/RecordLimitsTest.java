@@ -1,6 +1,7 @@
 package io.newsflow.enrich.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.enrich.TwoLanguagesSmallLimits;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.Topics;
@@ -9,7 +10,6 @@ import io.newsflow.infra.PrometheusText;
 import io.newsflow.infra.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,21 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no broker outage) and the partition goes on.
  */
 @QuarkusTest
-@TestProfile(RecordLimitsTest.SmallLimits.class)
+@TestProfile(TwoLanguagesSmallLimits.class)
 @WithTestResource(KafkaTestResource.class)
 class RecordLimitsTest {
 
-    private static final int MAX_REQUEST_SIZE = 60_000;
+    private static final int MAX_REQUEST_SIZE = TwoLanguagesSmallLimits.MAX_REQUEST_SIZE;
     private static final String PRODUCER_RETRIES = "kafka_producer_record_retry_total";
     private static final Map<String, String> ENRICHED_PRODUCER = Map.of("client_id", "kafka-producer-articles-enriched");
-
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.articles-enriched.max.request.size", String.valueOf(MAX_REQUEST_SIZE),
-                    "newsflow.enrich.max-analysed-chars", "1000");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -61,7 +53,7 @@ class RecordLimitsTest {
         assertThat(enriched.get("entities").toString()).contains("person:angela-merkel");
         for (JsonNode entity : enriched.get("entities")) {
             for (JsonNode mention : entity.get("mentions")) {
-                assertThat(mention.get("end").asInt()).isLessThanOrEqualTo(1000);
+                assertThat(mention.get("end").asInt()).isLessThanOrEqualTo(TwoLanguagesSmallLimits.MAX_ANALYSED_CHARS);
             }
         }
     }

@@ -1,18 +1,17 @@
 package io.newsflow.enrich.service;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.TwoLanguagesSmallLimits;
 import io.newsflow.enrichment.Enricher;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.RawArticle;
 import io.newsflow.infra.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.common.WithTestResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,15 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** NEWSFLOW_ENRICH_LANGUAGES decides which NER models load; the other languages get dates and text, no entities. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@TestProfile(EnrichLanguagesConfigTest.EnglishAndSpanish.class)
+@TestProfile(TwoLanguagesSmallLimits.class) // NEWSFLOW_ENRICH_LANGUAGES=en,es
 class EnrichLanguagesConfigTest {
-
-    public static class EnglishAndSpanish implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsflow.enrich.languages", "en,es");
-        }
-    }
 
     @Inject
     EnrichConfig config;
