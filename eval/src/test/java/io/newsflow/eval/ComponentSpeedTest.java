@@ -53,7 +53,8 @@ class ComponentSpeedTest {
                 "tokenize + both CRFs (Newsflow's NER)",
                 "tokenize + dates (SUTime on windows)",
                 "language (Lingua)",
-                "Newsflow enrichment, all of it");
+                "Newsflow enrichment, all of it",
+                "Newsflow enrichment, Wikipedia linking off");
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.cpuSeconds()).isPositive();
             assertThat(run.tokensPerCpuSecond()).isEqualTo(600 * 17 / run.cpuSeconds());
