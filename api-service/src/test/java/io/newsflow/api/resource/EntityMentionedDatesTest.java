@@ -1,6 +1,7 @@
 package io.newsflow.api.resource;
 
 import io.newsflow.api.Articles;
+import io.newsflow.api.security.ReadAndWriteKeys;
 import io.newsflow.api.service.ArticleStore;
 import io.newsflow.events.DateMention;
 import io.newsflow.events.EnrichedArticle;
@@ -35,7 +36,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
-@TestProfile(CurationTest.WithKeys.class)
+@TestProfile(ReadAndWriteKeys.class)
 class EntityMentionedDatesTest {
 
     private static final Random RANDOM = new Random();
@@ -78,7 +79,7 @@ class EntityMentionedDatesTest {
     }
 
     private static ValidatableResponse articles(Map<String, ?> params) {
-        return given().header("X-API-Key", "curation-read-key").queryParams(params).get("/articles").then().statusCode(200);
+        return given().header("X-API-Key", ReadAndWriteKeys.READ_KEY).queryParams(params).get("/articles").then().statusCode(200);
     }
 
     private static List<String> titles(Person p, String from, String to) {
@@ -135,7 +136,7 @@ class EntityMentionedDatesTest {
         store.store(article(null, "karla later", "2021-03-03", "March 2021", "2021-03", karla));
         assertTitles(titles(carla, "2019-05", "2019-05"), "carla");
 
-        given().header("Authorization", "Bearer curation-write-key").contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + ReadAndWriteKeys.WRITE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("into", carla.key())).post("/entities/" + karla.key() + "/merge").then().statusCode(200);
 
         assertTitles(titles(carla, "2019-05", "2019-05"), "karla", "carla");
