@@ -71,14 +71,6 @@ public final class EntityLinker {
 
     /**
      * @param entities the article's canonical entities (as {@code EntityCanonicalizer} gives them)
-     * @return the same entities, those the linker is sure of with their link and the page's key, one entity per page
-     */
-    public List<Entity> link(List<Entity> entities) {
-        return link(entities, "");
-    }
-
-    /**
-     * @param entities the article's canonical entities (as {@code EntityCanonicalizer} gives them)
      * @param text     the article's text the mentions' offsets index: a page's qualifier written there supports the page
      * @return the same entities, those the linker is sure of with their link and the page's key, one entity per page
      */

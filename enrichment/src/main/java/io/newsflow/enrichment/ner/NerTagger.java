@@ -219,17 +219,7 @@ public final class NerTagger {
     /** [from, to) ranges of {@link #CONTEXT} tokens each side of the untyped name-like tokens, merged when they touch. */
     static List<int[]> nameRanges(List<CoreLabel> tokens, EntityType[] typed) {
         List<int[]> ranges = new ArrayList<>();
-        boolean first = true;
-        for (int i = 0; i < tokens.size(); i++) {
-            String word = tokens.get(i).word();
-            if (!hasLetter(word)) {
-                continue;
-            }
-            boolean opener = first && SENTENCE_OPENERS.contains(word.toLowerCase(Locale.ROOT));
-            first = false;
-            if (typed[i] != null || !hasUpperCase(word) || opener) {
-                continue;
-            }
+        for (int i : untypedNameTokens(tokens, typed)) {
             int from = Math.max(0, i - CONTEXT);
             int to = Math.min(tokens.size(), i + CONTEXT + 1);
             int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
@@ -243,11 +233,20 @@ public final class NerTagger {
     }
 
     /**
-     * False when no token still untyped in {@code typed} looks like part of a name: none has a capital letter,
-     * except a first word of a closed class ("The", "He", "But", "In"). The CRFs are the costliest step of
-     * enrichment and find nothing there (a later model only fills untyped chunks), so they are not run.
+     * False when no token still untyped in {@code typed} looks like part of a name ({@link #untypedNameTokens}).
+     * The CRFs are the costliest step of enrichment and find nothing there (a later model only fills untyped chunks),
+     * so they are not run.
      */
     static boolean mayHoldNames(List<CoreLabel> tokens, EntityType[] typed) {
+        return !untypedNameTokens(tokens, typed).isEmpty();
+    }
+
+    /**
+     * The positions of the tokens still untyped in {@code typed} that look like part of a name: a capital letter, and
+     * not a first word of a closed class ("The", "He", "But", "In").
+     */
+    private static List<Integer> untypedNameTokens(List<CoreLabel> tokens, EntityType[] typed) {
+        List<Integer> positions = new ArrayList<>();
         boolean first = true;
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).word();
@@ -255,11 +254,11 @@ public final class NerTagger {
                 continue;
             }
             if (typed[i] == null && hasUpperCase(word) && !(first && SENTENCE_OPENERS.contains(word.toLowerCase(Locale.ROOT)))) {
-                return true;
+                positions.add(i);
             }
             first = false;
         }
-        return false;
+        return positions;
     }
 
     private static boolean hasLetter(String word) {

@@ -230,7 +230,8 @@ class EntityLinkerTest {
         return new Entity(EntityKeys.key(type, name), name, type, null, mentions);
     }
 
+    /** Linked without the article's text: only the other entities are context. */
     private static List<Entity> link(Entity... entities) {
-        return linker.link(List.of(entities));
+        return linker.link(List.of(entities), "");
     }
 }
