@@ -4,6 +4,12 @@ import io.newsflow.eval.ner.ConllDocument;
 import io.newsflow.eval.ner.ConllReader;
 import io.newsflow.eval.timex.TmlDocument;
 import io.newsflow.eval.timex.TmlReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -21,7 +27,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -41,7 +49,9 @@ import java.util.stream.Stream;
  * publication) and meantime_en's TIMEX documents (with their DCT), as the evaluation enriches them
  * ({@code clean=false}). CPU is the enriching thread's own (one thread, no pool), so the figure is per article.
  */
-public final class SameJvmSpeed {
+@Command(name = "same-jvm-speed", mixinStandardHelpOptions = true,
+        description = "CPU per English article of two or more builds of the enrichment, side by side in one JVM, outputs compared.")
+public final class SameJvmSpeed implements Callable<Integer> {
 
     private static final Instant RECEIVED = Instant.parse("2020-01-01T00:00:00Z");
 
@@ -85,22 +95,33 @@ public final class SameJvmSpeed {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String[]> builds = new ArrayList<>();
-        int passes = 4;
-        String linking = "both";
-        Path data = Path.of("../shared/eval");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--build" -> builds.add(args[++i].split("=", 2));
-                case "--passes" -> passes = Integer.parseInt(args[++i]);
-                case "--linking" -> linking = args[++i];
-                case "--data" -> data = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (builds.size() < 2 || builds.stream().anyMatch(b -> b.length != 2)) {
-            throw new IllegalArgumentException("at least two --build NAME=CLASSPATH, the first is the reference");
+    /** Whether the builds are timed with Wikipedia linking on, off, or both in turn. */
+    enum Linking { on, off, both }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--build", required = true, paramLabel = "NAME=CLASSPATH",
+            description = "a build of the enrichment: its name and classpath; at least two, the first is the reference")
+    Map<String, String> builds = new LinkedHashMap<>();
+
+    @Option(names = "--passes", defaultValue = "4", description = "timed passes over the texts per build (default: ${DEFAULT-VALUE})")
+    int passes;
+
+    @Option(names = "--linking", defaultValue = "both", description = "Wikipedia linking: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Linking linking;
+
+    @Option(names = "--data", defaultValue = "../shared/eval", paramLabel = "DIR", description = "the gold data folder (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SameJvmSpeed()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (builds.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "at least two --build NAME=CLASSPATH, the first is the reference");
         }
         List<Text> texts = texts(data);
         long tokens = 0;
@@ -109,15 +130,15 @@ public final class SameJvmSpeed {
         }
         System.out.printf(Locale.ROOT, "%d English texts, %,d whitespace tokens%n", texts.size(), tokens);
         List<Boolean> linkings = switch (linking) {
-            case "on" -> List.of(true);
-            case "off" -> List.of(false);
-            default -> List.of(true, false);
+            case on -> List.of(true);
+            case off -> List.of(false);
+            case both -> List.of(true, false);
         };
         for (boolean link : linkings) {
             System.out.printf("%nlinking %s%n", link ? "on" : "off");
             List<Build> loaded = new ArrayList<>();
-            for (String[] b : builds) {
-                loaded.add(new Build(b[0], b[1], link));
+            for (Map.Entry<String, String> b : builds.entrySet()) {
+                loaded.add(new Build(b.getKey(), b.getValue(), link));
             }
             for (Build b : loaded.subList(1, loaded.size())) {
                 compareOutputs(loaded.get(0), b, texts);
@@ -143,6 +164,7 @@ public final class SameJvmSpeed {
                 System.out.printf("profile window linking %s %s %s %s%n", link ? "on" : "off", b.name, from, Instant.now());
             }
         }
+        return 0;
     }
 
     private static double best(double[] passes) {
