@@ -72,9 +72,7 @@ class PipelineIT {
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
         enrich = ServiceProcess.start(root, "enrich-service", "1536m", merge(kafkaEnv, DEBUG_LOGS));
-        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), postgres.serviceEnvironment()));
         services.addAll(List.of(ingest, enrich, api));
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(120));
