@@ -159,9 +159,7 @@ final class PipelineBench {
     }
 
     static ServiceProcess startApi(Path root, Map<String, String> kafkaEnv, LocalPostgres pg) throws IOException {
-        return ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        return ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, pg.serviceEnvironment()));
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -75,10 +75,8 @@ final class QueryBench {
             Probes p = probes(c, corpus);
             boolean plansOk;
             try (InJvmKafka kafka = InJvmKafka.start();
-                 ServiceProcess api = ServiceProcess.start(root, "api-service", "512m", Map.of(
-                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                         "QUARKUS_DATASOURCE_JDBC_URL", url(pg),
-                         "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER))) {
+                 ServiceProcess api = ServiceProcess.start(root, "api-service", "512m", PipelineBench.merge(
+                         Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), LocalPostgres.serviceEnvironment(url(pg))))) {
                 api.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("%nHTTP latency (ms), api-service %s, RSS %d MiB at start%n", api.url(), api.rssMib());
                 System.out.printf("%-34s %6s %9s %9s %s%n", "request", "n", "p50", "p99", "path");

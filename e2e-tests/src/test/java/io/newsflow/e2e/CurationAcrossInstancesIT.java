@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,11 +53,9 @@ class CurationAcrossInstancesIT {
         Path root = Path.of(System.getProperty("newsflow.root", ".."));
         kafka = InJvmKafka.start();
         postgres = LocalPostgres.startEphemeral();
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "NEWSFLOW_API_WRITE_KEYS", WRITE_KEY);
+        Map<String, String> env = new HashMap<>(postgres.serviceEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("NEWSFLOW_API_WRITE_KEYS", WRITE_KEY);
         a = ServiceProcess.start(root, "api-service", "256m", env);
         b = ServiceProcess.start(root, "api-service", "256m", env);
         a.awaitReady(Duration.ofSeconds(120));

@@ -108,9 +108,8 @@ class FaultToleranceIT {
                 "NEWSFLOW_INGEST_RETRY_AFTER_SECONDS", "1")));
         // the articles are English: the other languages' models would only lengthen every restart
         enrich = ServiceProcess.start(root, "enrich-service", "768m", merge(kafkaEnv, Map.of("NEWSFLOW_ENRICH_LANGUAGES", "en")));
-        api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        // the URL by port, not the server's: the tests stop and start the server again on the same port
+        api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, LocalPostgres.serviceEnvironment(jdbcUrl())));
         for (ServiceProcess s : List.of(ingest, enrich, api)) {
             s.awaitReady(Duration.ofSeconds(180));
         }
@@ -487,7 +486,7 @@ class FaultToleranceIT {
     }
 
     private static String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + LocalPostgres.DATABASE;
+        return LocalPostgres.jdbcUrl(pgPort);
     }
 
     private static long millisSince(long nanoTime) {

@@ -101,9 +101,7 @@ class HostileInputIT {
         // production settings (limits, budgets, rate limit) and the heaps `./newsflow up` gives each service
         ingest = ServiceProcess.start(root, "ingest-service", "384m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY + "," + OTHER_KEY)));
         enrich = ServiceProcess.start(root, "enrich-service", "1536m", kafkaEnv);
-        api = ServiceProcess.start(root, "api-service", "512m", merge(kafkaEnv, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        api = ServiceProcess.start(root, "api-service", "512m", merge(kafkaEnv, postgres.serviceEnvironment()));
         for (ServiceProcess s : List.of(ingest, enrich, api)) {
             s.awaitReady(Duration.ofSeconds(180));
         }

@@ -72,9 +72,7 @@ class PipelineIT {
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
         enrich = ServiceProcess.start(root, "enrich-service", "1536m", merge(kafkaEnv, DEBUG_LOGS));
-        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER)));
+        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), postgres.serviceEnvironment()));
         services.addAll(List.of(ingest, enrich, api));
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(120));
@@ -316,15 +314,28 @@ class PipelineIT {
     void reprocessReenrichesEverythingUnderTheSameIds() throws Exception {
         Map<String, String> before = enrichmentRows();
         assertThat(before).isNotEmpty();
+        // as the api stored them: every link carries the spans of days its article's dates cover (V16)
+        assertThat(links("NOT isempty(ae.mentioned_spans)")).isPositive();
+        assertThat(links(SPANS_NOT_THOSE_OF_THE_ARTICLES_DATES)).isZero();
         try (Connection c = database(); var st = c.createStatement()) {
             st.execute("INSERT INTO entity (key, name, type) VALUES ('misc:stale', 'Stale', 'MISC') ON CONFLICT DO NOTHING");
-            st.execute("INSERT INTO article_entity (article_id, entity_key, name, type, position, mentions, mention_count, "
-                    + "first_offset, sort_at) SELECT id, 'misc:stale', 'Stale', 'MISC', 1000, "
-                    + "'[{\"text\": \"Stale\", \"start\": 0, \"end\": 5}]'::jsonb, 1, 0, sort_at FROM article");
+            // a link as ArticleRepository writes one: with its article's sort time, publication month, and the months
+            // and spans of days of its dates (V15, V16)
+            st.execute("""
+                    INSERT INTO article_entity (article_id, entity_key, name, type, position, mentions, mention_count,
+                                                first_offset, sort_at, published_month, mentioned_months, mentioned_spans)
+                    SELECT a.id, 'misc:stale', 'Stale', 'MISC', 1000, '[{"text": "Stale", "start": 0, "end": 5}]'::jsonb, 1, 0,
+                           a.sort_at, date_trunc('month', a.published_at AT TIME ZONE 'UTC')::date, d.months, d.spans
+                    FROM article a, LATERAL (
+                        SELECT coalesce(array_agg(DISTINCT date_trunc('month', date_from)::date)
+                                            FILTER (WHERE date_to - date_from < 31), '{}') AS months,
+                               coalesce(range_agg(daterange(date_from, date_to, '[]')), '{}') AS spans
+                        FROM article_date WHERE article_id = a.id AND date_from IS NOT NULL) d""");
             st.execute("DELETE FROM article_date");
             st.execute("UPDATE article SET enrichment_version = 'old-extractor'");
         }
         assertThat(enrichmentRows()).isNotEqualTo(before);
+        assertThat(links(SPANS_NOT_THOSE_OF_THE_ARTICLES_DATES)).as("links whose dates went").isPositive();
 
         assertThatThrownBy(() -> ConsumerOffsets.resetToEarliest(kafka.bootstrapServers(), "newsflow-enrich", "articles.raw"))
                 .as("Kafka refuses to move a group that has members").hasMessageContaining("stop its consumers first");
@@ -335,6 +346,8 @@ class PipelineIT {
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(enrichmentRows()).isEqualTo(before));
+        // the stale spans went with the stale dates: every link's spans are those of the dates enriched again
+        assertThat(links(SPANS_NOT_THOSE_OF_THE_ARTICLES_DATES)).isZero();
     }
 
     /** Starts enrich (stopped before) with the Chinese language pack unpacked, configured and given its heap. */
@@ -508,6 +521,20 @@ class PipelineIT {
             }
         }
         return rows;
+    }
+
+    /** A link whose spans of days (V16) are not those of its article's dates with a start, as the api writes them. */
+    private static final String SPANS_NOT_THOSE_OF_THE_ARTICLES_DATES = """
+            ae.mentioned_spans <> coalesce((SELECT range_agg(daterange(d.date_from, d.date_to, '[]')) FROM article_date d
+                                            WHERE d.article_id = ae.article_id AND d.date_from IS NOT NULL), '{}')""";
+
+    /** How many stored links ({@code article_entity ae}) meet the condition. */
+    private static long links(String condition) throws Exception {
+        try (Connection c = database(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM article_entity ae WHERE " + condition)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static Connection database() throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server from the embedded distribution (no installation, works as root through
@@ -76,7 +77,27 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return jdbcUrl(port());
+    }
+
+    /** The URL of a server of this kind on the given port, also while it is down (a test that restarts it). */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The environment that points a packaged service (one started as its own process) at this server. */
+    public Map<String, String> serviceEnvironment() {
+        return serviceEnvironment(jdbcUrl());
+    }
+
+    /**
+     * The environment that points a packaged service at the database at {@code jdbcUrl}, as user {@link #USER}. No
+     * password: the service's own default (none) is what the embedded server takes.
+     */
+    public static Map<String, String> serviceEnvironment(String jdbcUrl) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "QUARKUS_DATASOURCE_USERNAME", USER);
     }
 
     @Override

@@ -42,4 +42,21 @@ class LocalInfraTest {
             assertThat(rs.getString(2)).startsWith("PostgreSQL");
         }
     }
+
+    @Test
+    void serviceEnvironmentReachesTheServer() throws Exception {
+        try (LocalPostgres pg = LocalPostgres.startEphemeral()) {
+            Map<String, String> env = pg.serviceEnvironment();
+            // the names a Quarkus service reads quarkus.datasource.jdbc.url and .username from
+            assertThat(env).containsOnlyKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME");
+            // the same by port alone, as a test that stops and starts the server uses it
+            assertThat(LocalPostgres.serviceEnvironment(LocalPostgres.jdbcUrl(pg.port()))).isEqualTo(env);
+            // no password: what the services default to (quarkus.datasource.password is empty)
+            try (var c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"), env.get("QUARKUS_DATASOURCE_USERNAME"), "");
+                 var rs = c.createStatement().executeQuery("SELECT current_database()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(LocalPostgres.DATABASE);
+            }
+        }
+    }
 }

@@ -59,7 +59,9 @@ public class CurationResource {
     @Path("/merge")
     @Operation(summary = "Merge this entity into another",
             description = "Its articles, mentions and aliases become the other's; its key answers as the other's from then on, "
-                    + "also for articles stored later. 409 when both are one entity already (into itself, or a cycle).")
+                    + "also for articles stored later. The other then takes the type most of its articles give it, as after an "
+                    + "automatic merge (a type an analyst's edit gave it stays); the log's after.type is that type. "
+                    + "409 when both are one entity already (into itself, or a cycle).")
     public Curation merge(@PathParam("key") @ValidParam(Rule.PATH_SEGMENT) String key, @Valid @NotNull MergeRequest body,
                           @Context SecurityContext security) {
         return curations.merge(key.strip(), body.into().strip(), curatorOf(security));

@@ -51,12 +51,14 @@ public class Curations {
     private final CurationRepository repository;
     private final EntityRepository entities;
     private final EntityMerges merges;
+    private final EntityIdentities identities;
     private final Clock clock = Clock.systemUTC();
 
-    public Curations(CurationRepository repository, EntityRepository entities, EntityMerges merges) {
+    public Curations(CurationRepository repository, EntityRepository entities, EntityMerges merges, EntityIdentities identities) {
         this.repository = repository;
         this.entities = entities;
         this.merges = merges;
+        this.identities = identities;
     }
 
     // ---- the store path --------------------------------------------------------------------------------------
@@ -152,7 +154,10 @@ public class Curations {
 
     // ---- corrections -----------------------------------------------------------------------------------------
 
-    /** Merges entity {@code key} into {@code into}: its articles, mentions and aliases become that entity's. */
+    /**
+     * Merges entity {@code key} into {@code into}: its articles, mentions and aliases become that entity's, and it takes
+     * the type its articles then give it, as after an automatic merge (an edit's type in force stays).
+     */
     @Transactional
     public Curation merge(String key, String into, String actor) {
         repository.lockForCorrection();
@@ -176,8 +181,9 @@ public class Curations {
         before.put("mergedHere", repository.redirectsTo(from.key()));
         before.put("links", links);
         merges.merge(from.key(), to.key());
+        identities.settleType(to.key());
         return log("merge", from.key(), to.key(), null, List.of(from.key(), to.key()), before,
-                Map.of("key", to.key(), "name", to.name(), "aliases", aliases(to.key())), actor);
+                Map.of("key", to.key(), "name", to.name(), "type", existing(to.key()).type(), "aliases", aliases(to.key())), actor);
     }
 
     /** Splits the mentions written {@code alias} off entity {@code key} into an entity of their own. */
@@ -280,6 +286,7 @@ public class Curations {
                 || onlyFrom.contains(m.text()));
         repository.addAliases(from.key(), fromAliases);
         repository.removeAliases(into.key(), onlyFrom);
+        identities.settleType(into.key()); // without the articles moved back, it may have its own type again
     }
 
     private void undoSplit(CurationRow c) {

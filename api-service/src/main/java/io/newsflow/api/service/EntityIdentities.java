@@ -34,7 +34,8 @@ import java.util.UUID;
  *       {@value #TYPE_EVIDENCE_WINDOW} articles give it (a tie keeps the type it has), in its row and every article's
  *       row; what each article gave is kept as the evidence of later counts. An entity an analyst edited keeps the
  *       type of the edit in force ({@link Curations}), also when another key's articles are merged into it (they take
- *       that type). No rule here renames an entity: rows merged in take the name the entity has.</li>
+ *       that type). An analyst's merge settles the type by the same rule ({@link #settleType(String)}). No rule here
+ *       renames an entity: rows merged in take the name the entity has.</li>
  * </ul>
  * Runs inside the storing transaction: {@link #resolve} on each article before its rows are queued, {@link #settle} on
  * the batch once its rows are written. Merges take {@link EntityMergeRepository}'s lock per key, so api instances
@@ -146,10 +147,18 @@ public class EntityIdentities {
     /** {@code from} answers as {@code to} from now on, with whatever was stored under it. */
     private void join(String from, String to) {
         if (merges.merge(from, to)) {
-            settleType(to, null); // the articles that moved over may give it another type
+            settleType(to);
         } else {
             mergeRepository.redirect(from, to);
         }
+    }
+
+    /**
+     * The type rule over all of the entity's articles, after article rows moved into or out of it (a merge, also an
+     * analyst's, and its undo): the rows that moved may give it another type.
+     */
+    public void settleType(String key) {
+        settleType(key, null);
     }
 
     /**

@@ -72,6 +72,9 @@ class CountsOnWriteTest {
                 .body("timeline.date", contains("2019-04")).body("timeline.articles", contains(1))
                 // a day and a month count, the year is too vague to place
                 .body("mentionedTimeline.date", contains("2019-03", "2019-04")).body("mentionedTimeline.articles", contains(1, 1));
+        // the spans the mentioned-date filter finds the link by (V16) hold every date, the year too
+        assertThat(rows("SELECT mentioned_spans FROM article_entity WHERE entity_key = ?", person(x)))
+                .containsExactly("{[2019-01-01,2020-01-01)}");
         given().queryParam("q", run).get("/sources").then().statusCode(200)
                 .body("items.source", contains(run + "-wire")).body("items.articleCount", contains(1))
                 .body("items[0].latestPublishedAt", startsWith("2019-04-12"));
@@ -87,6 +90,8 @@ class CountsOnWriteTest {
                 .body("articleCount", equalTo(0)).body("timeline", empty()).body("mentionedTimeline", empty());
         given().get("/entities/" + person(y)).then().statusCode(200)
                 .body("timeline.date", contains("2020-01")).body("mentionedTimeline.date", contains("2020-01"));
+        assertThat(rows("SELECT mentioned_spans FROM article_entity WHERE entity_key = ?", person(y)))
+                .containsExactly("{[2020-01-01,2020-02-01)}");
         given().queryParam("q", run).get("/sources").then().statusCode(200)
                 .body("items.source", contains(run + "-agency")).body("items.articleCount", contains(1));
         assertCountsMatchTheRows();
@@ -200,7 +205,7 @@ class CountsOnWriteTest {
             st.setArray(4, c.createArrayOf("uuid", ids.toArray()));
             st.executeUpdate();
         }
-        links(c, ids, keys, published.substring(0, 8) + "01", "2019-05-01");
+        links(c, ids, keys, published.substring(0, 8) + "01", "2019-05-03");
         dates(c, ids, "2019-05-03");
     }
 
@@ -226,7 +231,11 @@ class CountsOnWriteTest {
         dates(c, List.of(id), mentioned);
     }
 
-    private static void links(Connection c, List<UUID> ids, List<String> keys, String publishedMonth, String mentionedMonth)
+    /**
+     * Links of the articles to the entities, with what ArticleRepository copies into each link from its article: the
+     * publication month, and from the one date {@link #dates} gives it (a day) the month it falls in and its span of days.
+     */
+    private static void links(Connection c, List<UUID> ids, List<String> keys, String publishedMonth, String mentionedDay)
             throws SQLException {
         // the entity rows first, in key order, as ArticleRepository's entity upsert takes them: otherwise two writers
         // share-lock an entity for the link's foreign key and then both wait to update its counts, a deadlock every time
@@ -236,13 +245,14 @@ class CountsOnWriteTest {
         }
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO article_entity (article_id, entity_key, name, type, mention_count, first_offset, sort_at, position,
-                                            mentions, published_month, mentioned_months)
-                SELECT id, k, k, 'PERSON', 2, 0, now(), 1, '[]', CAST(? AS date), ARRAY[CAST(? AS date)]
-                FROM unnest(?::uuid[]) AS id, unnest(?::text[]) AS k""")) {
+                                            mentions, published_month, mentioned_months, mentioned_spans)
+                SELECT id, k, k, 'PERSON', 2, 0, now(), 1, '[]', CAST(? AS date),
+                       ARRAY[date_trunc('month', day)::date], datemultirange(daterange(day, day, '[]'))
+                FROM unnest(?::uuid[]) AS id, unnest(?::text[]) AS k, (VALUES (CAST(? AS date))) AS m(day)""")) {
             st.setString(1, publishedMonth);
-            st.setString(2, mentionedMonth);
-            st.setArray(3, c.createArrayOf("uuid", ids.toArray()));
-            st.setArray(4, c.createArrayOf("text", keys.toArray()));
+            st.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            st.setArray(3, c.createArrayOf("text", keys.toArray()));
+            st.setString(4, mentionedDay);
             st.executeUpdate();
         }
     }
@@ -280,6 +290,13 @@ class CountsOnWriteTest {
         String kept = "SELECT entity_key, month, published, mentioned FROM entity_month WHERE entity_key LIKE ?";
         assertThat(rows("(" + truth + ") EXCEPT (" + kept + ")", pattern, pattern)).as("months missing or wrong").isEmpty();
         assertThat(rows("(" + kept + ") EXCEPT (" + truth + ")", pattern, pattern)).as("months kept but not in the rows").isEmpty();
+        // the spans of days a link is found by for mentioned dates (V16): those of every date of its article with a start
+        assertThat(rows("""
+                SELECT ae.article_id, ae.entity_key, ae.mentioned_spans FROM article_entity ae
+                WHERE ae.entity_key LIKE ? AND ae.mentioned_spans <> coalesce(
+                    (SELECT range_agg(daterange(d.date_from, d.date_to, '[]')) FROM article_date d
+                     WHERE d.article_id = ae.article_id AND d.date_from IS NOT NULL), '{}')""", pattern))
+                .as("links whose date spans are not their article's dates").isEmpty();
         String sources = "SELECT source, count(*) FROM article WHERE source LIKE ? GROUP BY source";
         String keptSources = "SELECT source, articles FROM source_count WHERE source LIKE ?";
         assertThat(rows("(" + sources + ") EXCEPT (" + keptSources + ")", pattern, pattern)).as("sources missing or wrong").isEmpty();

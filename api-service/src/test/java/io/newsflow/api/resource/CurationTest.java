@@ -273,6 +273,65 @@ class CurationTest {
     }
 
     @Test
+    void anAnalystsMergeSettlesTheTypeAsTheAutomaticMergesDoUntilUndone() throws Exception {
+        String word = surname();
+        String t1 = "Reports from " + word + " came in.";
+        Entity misc = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word);
+        EnrichedArticle a1 = article("Misc " + word, t1, misc);
+        // another spelling read as a person in two articles: an entity of its own, which no automatic rule joins
+        String other = "Al " + word;
+        String t2 = other + " spoke on Monday.";
+        String t3 = other + " left on Tuesday.";
+        EnrichedArticle a2 = article("Person " + word, t2, person(t2, other));
+        EnrichedArticle a3 = article("Person again " + word, t3, person(t3, other));
+        store(a1, a2, a3);
+        String into = misc.key();
+        String from = key("person", other);
+
+        // its articles now say PERSON two to one: the entity merged into takes that type, in every article
+        ValidatableResponse merged = writer().body(Map.of("into", into)).post("/entities/" + from + "/merge").then().statusCode(200);
+        long id = merged.extract().jsonPath().getLong("id");
+        entity(into).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
+        for (EnrichedArticle a : List.of(a1, a2, a3)) {
+            reader().get("/articles/" + a.id()).then().body("entities.key", contains(into)).body("entities.type", contains("PERSON"));
+        }
+        reader().queryParam("entity", into).queryParam("type", "PERSON").get("/articles").then().body("items.size()", equalTo(3));
+        merged.body("before.type", equalTo("PERSON")).body("after.type", equalTo("PERSON")); // the log says what it made
+
+        // undone: each entity has the type its own articles give it again
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+        entity(into).body("type", equalTo("MISC")).body("articleCount", equalTo(1));
+        entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(2));
+        reader().get("/articles/" + a1.id()).then().body("entities.key", contains(into)).body("entities.type", contains("MISC"));
+        reader().get("/articles/" + a2.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
+    }
+
+    @Test
+    void anAnalystsMergeIntoAnEditedEntityKeepsTheEditedType() throws Exception {
+        String word = surname();
+        String t1 = "Reports from " + word + " came in.";
+        Entity misc = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word);
+        String other = "Al " + word;
+        String t2 = other + " spoke on Monday.";
+        String t3 = other + " left on Tuesday.";
+        EnrichedArticle a2 = article("Person " + word, t2, person(t2, other));
+        EnrichedArticle a3 = article("Person again " + word, t3, person(t3, other));
+        store(article("Misc " + word, t1, misc), a2, a3);
+        String into = misc.key();
+        writer().body(Map.of("type", "ORGANIZATION")).patch("/entities/" + into).then().statusCode(200);
+
+        // PERSON two to one, but the analyst's word outweighs the votes
+        ValidatableResponse merged = writer().body(Map.of("into", into)).post("/entities/" + key("person", other) + "/merge")
+                .then().statusCode(200);
+        entity(into).body("type", equalTo("ORGANIZATION")).body("articleCount", equalTo(3));
+        for (EnrichedArticle a : List.of(a2, a3)) {
+            reader().get("/articles/" + a.id()).then().body("entities.key", contains(into)).body("entities.type", contains("ORGANIZATION"));
+        }
+        reader().queryParam("entity", into).queryParam("type", "ORGANIZATION").get("/articles").then().body("items.size()", equalTo(3));
+        merged.body("after.type", equalTo("ORGANIZATION"));
+    }
+
+    @Test
     void aRejectedEntityLeavesListsFiltersPagesCountsAndTheStreamAlsoInLaterArticlesUntilUndone() throws Exception {
         String word = surname();
         String t1 = word + " fighters met " + word + " leaders near Vienna.";
