@@ -491,21 +491,20 @@ public final class Enricher {
     }
 
     /**
-     * The time expressions of one sentence; while the publication date may still be inferred, where to find the
-     * sentence again (segment and sentence index: tokens are not kept, memory stays bounded).
+     * The time expressions of one sentence; while the publication date may still be inferred, what SUTime found in
+     * the windows that need it (only those windows' tokens are kept, not the sentence's).
      */
-    private record DatedSentence(Segments.Segment segment, int sentenceIndex, DateTagger.SentenceDates found,
-                                 List<DateMention> dates) {
+    private record DatedSentence(DateTagger.SentenceDates found, List<DateMention> dates) {
 
-        DatedSentence(Segments.Segment segment, int sentenceIndex, DateTagger.SentenceDates found) {
-            this(segment, sentenceIndex, found, found.dates());
+        DatedSentence(DateTagger.SentenceDates found) {
+            this(found, found.dates());
         }
     }
 
     /**
      * One pass over the text, segment by segment: NER on every sentence, SUTime on the sentences that may hold a
      * time. Without an anchor, relative expressions stay unresolved; if an explicit date then gives one (inferred
-     * publication), only the token windows that had such expressions are tagged again.
+     * publication), the expressions SUTime found in the token windows that had such expressions are resolved against it.
      */
     private Analysis analyse(String text, int fullLength, LocalDate anchor, LocalDate receivedDate, Budget budget) {
         List<RawMention> mentions = new ArrayList<>();
@@ -533,7 +532,7 @@ public final class Enricher {
                 if (DateTagger.mayHaveTime(sentence.get(CoreAnnotations.TextAnnotation.class))) {
                     DateTagger.SentenceDates found = dates.tag(sentence, segment.text(), segment.offset(), anchor);
                     if (!found.isEmpty()) {
-                        dated.add(new DatedSentence(segment, i, found));
+                        dated.add(new DatedSentence(found));
                     }
                 }
             }
@@ -629,11 +628,9 @@ public final class Enricher {
 
     /**
      * Resolves, against the inferred anchor, the sentences whose expressions need one (relative, or without a value
-     * alone); a segment is split again once for all its sentences.
+     * alone), from what SUTime found in them without it.
      */
     private void retag(List<DatedSentence> dated, LocalDate anchor, Budget budget) {
-        Segments.Segment lastSegment = null;
-        List<CoreMap> split = List.of();
         for (int i = 0; i < dated.size(); i++) {
             DatedSentence d = dated.get(i);
             if (!d.found().needsAnchor()) {
@@ -644,13 +641,7 @@ public final class Enricher {
                 budget.incomplete("time budget " + budget.budget() + " exceeded while resolving relative dates");
                 return;
             }
-            if (d.segment() != lastSegment) {
-                lastSegment = d.segment();
-                split = sentences.split(d.segment().text());
-            }
-            List<DateMention> resolved = dates.resolve(split.get(d.sentenceIndex()), d.segment().text(), d.segment().offset(),
-                    anchor, d.found());
-            dated.set(i, new DatedSentence(d.segment(), d.sentenceIndex(), d.found(), resolved));
+            dated.set(i, new DatedSentence(d.found(), dates.resolve(anchor, d.found())));
         }
     }
 

@@ -1,10 +1,18 @@
 package io.newsflow.enrichment.dates;
 
+import edu.stanford.nlp.ie.NumberNormalizer;
+import edu.stanford.nlp.ie.regexp.NumberSequenceClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.types.Value;
+import edu.stanford.nlp.pipeline.ChunkAnnotationUtils;
+import edu.stanford.nlp.time.GenericTimeExpressionPatterns;
+import edu.stanford.nlp.time.Options;
 import edu.stanford.nlp.time.SUTime;
 import edu.stanford.nlp.time.TimeAnnotations;
-import edu.stanford.nlp.time.TimeAnnotator;
+import edu.stanford.nlp.time.TimeExpression;
 import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
@@ -33,6 +41,12 @@ import java.util.regex.Pattern;
  * kept with {@code resolved: false}, like unanchored relative ones ("last week" when the publication date is
  * unknown, which keep their granularity: XXXX-WXX). A time followed by a UTC/GMT zone takes the zone into its
  * span, and decades written as "the 70s" are tagged (SUTime only knows "the 1970s" and "the seventies").
+ *
+ * <p>SUTime works in two steps: its TokensRegex rules find the expressions (nearly all of its cost), then each
+ * expression's temporal is resolved against the reference date, if any. Only the second step depends on the
+ * anchor, so an article whose publication date is inferred from its own dates is matched once: the expressions
+ * found without an anchor are resolved again against it ({@link #resolve}), as SUTime's
+ * {@code TimeExpressionExtractorImpl} would resolve them (replayed in {@link #timexes}).
  *
  * <p>Thread-safe: SUTime's extractor is shared read-only, the time index is per call.
  */
@@ -84,10 +98,14 @@ public final class DateTagger {
     /** Tokens kept on each side of a time word. */
     static final int WINDOW = 4;
 
-    private final TimeAnnotator sutime;
+    /** SUTime's rules (the ones its TimeAnnotator loads) and its rule for the direction a relative time resolves to. */
+    private final GenericTimeExpressionPatterns patterns;
+    private final CoreMapExpressionExtractor<MatchedExpression> extractor;
 
+    @SuppressWarnings("unchecked")
     public DateTagger() {
-        this.sutime = new TimeAnnotator("sutime", new Properties(), true);
+        this.patterns = new GenericTimeExpressionPatterns(new Options("sutime", new Properties()));
+        this.extractor = patterns.createExtractor();
     }
 
     /**
@@ -109,12 +127,12 @@ public final class DateTagger {
     }
 
     /**
-     * The time expressions of one sentence, and, when they were found without an anchor, the token windows whose
-     * expressions need one ({@code pending}: relative ones, and composites SUTime cannot resolve alone) and whether
-     * a short decade's century does. SUTime finds the same spans with or without an anchor, so only those have to
-     * be tagged again once an anchor is known ({@link #resolve}).
+     * The time expressions of one sentence, and, when they were found without an anchor, SUTime's expressions of the
+     * windows that need one ({@code pending}: relative ones, and composites SUTime cannot resolve alone) and whether
+     * a short decade's century does. SUTime finds the same expressions with or without an anchor, so only their
+     * values have to be resolved again once an anchor is known ({@link #resolve}).
      */
-    public record SentenceDates(List<DateMention> dates, List<int[]> pending, boolean shortDecades) {
+    public record SentenceDates(List<DateMention> dates, List<Pending> pending, boolean shortDecades, Sentence sentence) {
 
         /** Nothing found, and nothing an anchor would find. */
         public boolean isEmpty() {
@@ -127,6 +145,30 @@ public final class DateTagger {
         }
     }
 
+    /** Where a sentence is: its segment, where that starts in the article, the sentence's text and start in the segment. */
+    public record Sentence(String segment, int offset, String text, int start) {
+    }
+
+    /** A window whose expressions need an anchor: its characters in the segment, and what SUTime found there. */
+    public static final class Pending {
+        private final int begin;
+        private final int end;
+        private final Extracted found;
+
+        private Pending(int begin, int end, Extracted found) {
+            this.begin = begin;
+            this.end = end;
+            this.found = found;
+        }
+    }
+
+    /**
+     * SUTime's expressions in some tokens, before resolution: the tokens as SUTime saw them and each expression with
+     * the value its rules gave it (resolution replaces an expression's value, and drops the tags on it).
+     */
+    private record Extracted(CoreMap annotation, List<TimeExpression> expressions, List<Value> values) {
+    }
+
     /**
      * Finds the time expressions of one sentence.
      *
@@ -136,65 +178,145 @@ public final class DateTagger {
      */
     public SentenceDates tag(CoreMap sentence, String segment, int offset, LocalDate anchor) {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+        Sentence where = new Sentence(segment, offset, sentence.get(CoreAnnotations.TextAnnotation.class),
+                sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class));
         tagMonthNouns(tokens);
         List<DateMention> out = new ArrayList<>();
-        List<int[]> pending = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (int[] window : windows(tokens)) {
-            boolean complete = annotate(tokens.subList(window[0], window[1]), segment, sentenceText, offset, anchor, true, out);
+            Extracted found = extract(tokens.subList(window[0], window[1]), segment);
+            boolean complete = add(found, where, anchor, true, out);
             if (!complete && anchor == null) {
-                pending.add(window);
+                pending.add(new Pending(tokens.get(window[0]).beginPosition(), tokens.get(window[1] - 1).endPosition(), found));
             }
         }
-        boolean decades = addShortDecades(segment, sentenceText, sentence, offset, anchor, out);
-        return new SentenceDates(out, pending, decades && anchor == null);
+        boolean decades = addShortDecades(where, anchor, out);
+        return new SentenceDates(out, pending, decades && anchor == null, where);
     }
 
     /**
-     * The time expressions of a sentence {@link #tag}ged without an anchor, now that there is one: its pending
-     * windows are tagged again against {@code anchor}, the other expressions stay as they were (short decades,
-     * whose century depends on the anchor, are placed again).
+     * The time expressions of a sentence {@link #tag}ged without an anchor, now that there is one: the expressions
+     * of its pending windows are resolved against {@code anchor} (SUTime's rules are not matched again), the other
+     * expressions stay as they were (short decades, whose century depends on the anchor, are placed again).
      */
-    public List<DateMention> resolve(CoreMap sentence, String segment, int offset, LocalDate anchor, SentenceDates unanchored) {
-        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
-        tagMonthNouns(tokens);
+    public List<DateMention> resolve(LocalDate anchor, SentenceDates unanchored) {
+        Sentence where = unanchored.sentence();
+        int offset = where.offset();
         List<DateMention> out = new ArrayList<>();
         for (DateMention d : unanchored.dates()) {
-            boolean inPending = unanchored.pending().stream().anyMatch(w -> d.start() < offset + tokens.get(w[1] - 1).endPosition()
-                    && d.end() > offset + tokens.get(w[0]).beginPosition());
+            boolean inPending = unanchored.pending().stream().anyMatch(w -> d.start() < offset + w.end && d.end() > offset + w.begin);
             if (!inPending && !SHORT_DECADE.matcher(d.text()).matches()) {
                 out.add(d);
             }
         }
-        for (int[] window : unanchored.pending()) {
-            annotate(tokens.subList(window[0], window[1]), segment, sentenceText, offset, anchor, true, out);
+        for (Pending window : unanchored.pending()) {
+            add(window.found, where, anchor, true, out);
         }
-        addShortDecades(segment, sentenceText, sentence, offset, anchor, out);
+        addShortDecades(where, anchor, out);
         return out;
     }
 
-    /**
-     * Runs SUTime over some tokens and adds what it finds. SUTime sometimes composes two expressions into one it
-     * cannot resolve ("six years on Thursday", "week since November", "day yesterday": value null); those are
-     * split at their connecting words (or after the first token) and each part is tagged on its own, once.
-     *
-     * @return false when something found there needs an anchor: an expression left unresolved or without a value
-     */
-    private boolean annotate(List<CoreLabel> tokens, String segment, String sentenceText, int offset, LocalDate anchor,
-                             boolean splitComposites, List<DateMention> out) {
-        List<CoreMap> timexes;
+    /** SUTime's rules over some tokens (the costly step), or null when SUTime fails on them. */
+    private Extracted extract(List<CoreLabel> tokens, String segment) {
         try {
-            timexes = sutime.annotateSingleSentence(subSentence(tokens, segment),
-                    anchor == null ? null : anchor.toString(), new SUTime.TimeIndex());
+            // as TimeAnnotator.annotateSingleSentence and TimeExpressionExtractorImpl.extractTimeExpressions do
+            CoreMap annotation = NumberSequenceClassifier.alignSentence(subSentence(tokens, segment));
+            List<CoreMap> numbers;
+            try {
+                numbers = NumberNormalizer.findAndMergeNumbers(annotation);
+            } catch (NumberFormatException e) {
+                numbers = new ArrayList<>();
+            }
+            annotation.set(CoreAnnotations.NumerizedTokensAnnotation.class, numbers);
+            List<TimeExpression> expressions = new ArrayList<>();
+            List<Value> values = new ArrayList<>();
+            for (MatchedExpression matched : extractor.extractExpressions(annotation)) {
+                TimeExpression expression = matched.getAnnotation().get(TimeExpression.Annotation.class);
+                if (expression != null) {
+                    expressions.add(expression);
+                    values.add(expression.value);
+                }
+            }
+            return new Extracted(annotation, expressions, values);
         } catch (RuntimeException e) {
             // a SUTime bug on odd input must not cost the article its enrichment: these tokens just get no dates
             LOG.log(System.Logger.Level.DEBUG, "SUTime failed on " + tokens.size() + " tokens; no dates there", e);
+            return null;
+        }
+    }
+
+    /**
+     * What SUTime's {@code annotateSingleSentence} returns for the extracted tokens with this anchor: each expression
+     * resolved against it twice, before and after sorting, with the direction its tags give (or the closest for a
+     * partial time), then as a TIMEX; as {@code TimeExpressionExtractorImpl} does (resolveTimeExpressions, toCoreMaps).
+     */
+    private List<CoreMap> timexes(Extracted found, LocalDate anchor) {
+        SUTime.Time reference = anchor == null ? null : SUTime.parseDateTime(anchor.toString(), true);
+        List<TimeExpression> expressions = new ArrayList<>(found.expressions());
+        for (int i = 0; i < expressions.size(); i++) {
+            expressions.get(i).value = found.values().get(i);
+        }
+        resolveAll(found.annotation(), expressions, reference);
+        expressions.sort(MatchedExpression.EXPR_TOKEN_OFFSETS_NESTED_FIRST_COMPARATOR);
+        resolveAll(found.annotation(), expressions, reference);
+        SUTime.TimeIndex timeIndex = new SUTime.TimeIndex();
+        List<CoreMap> timexes = new ArrayList<>(expressions.size());
+        for (TimeExpression expression : expressions) {
+            SUTime.Temporal temporal = expression.getTemporal();
+            if (temporal == null) {
+                continue;
+            }
+            CoreMap chunk = expression.getAnnotation();
+            if (found.annotation().get(CoreAnnotations.TextAnnotation.class) != null) {
+                ChunkAnnotationUtils.annotateChunkText(chunk, found.annotation());
+            }
+            try {
+                Timex timex = Timex.fromMap(chunk.get(CoreAnnotations.TextAnnotation.class), temporal.getTimexAttributes(timeIndex));
+                chunk.set(TimeAnnotations.TimexAnnotation.class, timex);
+                timexes.add(chunk);
+            } catch (RuntimeException e) {
+                // SUTime leaves out an expression it cannot write as a TIMEX
+            }
+        }
+        return timexes;
+    }
+
+    private void resolveAll(CoreMap annotation, List<TimeExpression> expressions, SUTime.Time reference) {
+        for (TimeExpression expression : expressions) {
+            SUTime.Temporal temporal = expression.getTemporal();
+            if (temporal == null) {
+                continue;
+            }
+            try {
+                SUTime.Temporal resolved = temporal.resolve(reference, patterns.determineRelFlags(annotation, expression));
+                if (resolved != temporal) {
+                    expression.setTemporal(resolved);
+                }
+            } catch (RuntimeException e) {
+                // SUTime keeps the expression unresolved
+            }
+        }
+    }
+
+    /**
+     * Adds what SUTime found in some tokens, resolved against the anchor. SUTime sometimes composes two expressions
+     * into one it cannot resolve ("six years on Thursday", "week since November", "day yesterday": value null); those
+     * are split at their connecting words (or after the first token) and each part is tagged on its own, once.
+     *
+     * @return false when something found there needs an anchor: an expression left unresolved or without a value
+     */
+    private boolean add(Extracted found, Sentence where, LocalDate anchor, boolean splitComposites, List<DateMention> out) {
+        if (found == null) {
             return true;
         }
-        if (timexes == null) {
+        List<CoreMap> timexes;
+        try {
+            timexes = timexes(found, anchor);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "SUTime failed to resolve " + found.expressions().size() + " expressions; no dates there", e);
             return true;
         }
+        String segment = where.segment();
         boolean complete = true;
         for (CoreMap cm : timexes) {
             Timex timex = cm.get(TimeAnnotations.TimexAnnotation.class);
@@ -204,7 +326,7 @@ public final class DateTagger {
             }
             if (timex.value() == null && anchor != null && splitComposites && span.size() > 1) {
                 for (List<CoreLabel> part : parts(span)) {
-                    annotate(part, segment, sentenceText, offset, anchor, false, out);
+                    add(extract(part, segment), where, anchor, false, out);
                 }
                 continue;
             }
@@ -226,10 +348,10 @@ public final class DateTagger {
             }
             String text = segment.substring(start, end);
             String before = clauseBefore(segment, start);
-            value = NewsDateRules.adjust(value, text, before, sentenceText, anchor);
+            value = NewsDateRules.adjust(value, text, before, where.text(), anchor);
             boolean resolved = NewsDateRules.isResolved(type, value);
             complete &= resolved;
-            out.add(new DateMention(text, offset + start, offset + end, type, value, resolved));
+            out.add(new DateMention(text, where.offset() + start, where.offset() + end, type, value, resolved));
         }
         return complete;
     }
@@ -272,10 +394,11 @@ public final class DateTagger {
      *
      * @return whether any was added
      */
-    private static boolean addShortDecades(String segment, String sentenceText, CoreMap sentence, int offset,
-                                           LocalDate anchor, List<DateMention> out) {
-        int sentenceStart = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-        Matcher m = SHORT_DECADE.matcher(sentenceText);
+    private static boolean addShortDecades(Sentence where, LocalDate anchor, List<DateMention> out) {
+        String segment = where.segment();
+        int offset = where.offset();
+        int sentenceStart = where.start();
+        Matcher m = SHORT_DECADE.matcher(where.text());
         boolean added = false;
         while (m.find()) {
             int start = sentenceStart + m.start(1);
