@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -292,19 +291,61 @@ public final class EntityLinker {
         return writtenOutside(context.text(), joined, self);
     }
 
-    /** The name as words of the text ("Tasmania", "Tasmanian", "Tasmanians"), somewhere none of the entity's mentions covers. */
+    /** The endings a name's word may take in the text: "Tasmania", "Tasmanian", "Tasmanians" (longest first). */
+    private static final String[] PEOPLE_ENDINGS = {"ian", "an", "n", ""};
+
+    /**
+     * The name as words of the text ("Tasmania", "Tasmanian", "Tasmanians"), somewhere none of the entity's mentions
+     * covers. A plain scan, no regular expression: this runs for every qualified page the context is asked about.
+     */
     static boolean writtenOutside(String text, String name, Entity self) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || name.isEmpty()) {
             return false;
         }
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?:n|an|ian)?s?(?![\\p{L}\\p{N}])").matcher(text);
-        while (m.find()) {
-            int at = m.start();
-            if (self.mentions().stream().noneMatch(mention -> mention.start() <= at && at < mention.end())) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if (at > 0 && isWordCharacter(text.codePointBefore(at))) {
+                continue;
+            }
+            if (wordEndsAfter(text, at + name.length()) && outsideMentions(self, at)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the text at {@code from} continues with a people's ending and an optional plural, then the word ends. */
+    private static boolean wordEndsAfter(String text, int from) {
+        for (String ending : PEOPLE_ENDINGS) {
+            if (!text.startsWith(ending, from)) {
+                continue;
+            }
+            int end = from + ending.length();
+            if (end < text.length() && text.charAt(end) == 's') {
+                if (end + 1 >= text.length() || !isWordCharacter(text.codePointAt(end + 1))) {
+                    return true;
+                }
+            }
+            if (end >= text.length() || !isWordCharacter(text.codePointAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter or a number (what the pattern classes \p{L} and \p{N} hold). */
+    private static boolean isWordCharacter(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean outsideMentions(Entity self, int at) {
+        for (Entity.Mention mention : self.mentions()) {
+            if (mention.start() <= at && at < mention.end()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

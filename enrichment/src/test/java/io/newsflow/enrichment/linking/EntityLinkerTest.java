@@ -185,6 +185,20 @@ class EntityLinkerTest {
     }
 
     @Test
+    void aNameIsWrittenAsAWordOrItsPeoplesWord() {
+        Entity self = entity(EntityType.LOCATION, "Brindlemere", 0);
+
+        assertThat(EntityLinker.writtenOutside("Brindlemere and Quorra", "Quorra", self)).isTrue();
+        assertThat(EntityLinker.writtenOutside("Brindlemere, Quorrans.", "Quorra", self)).isTrue();
+        assertThat(EntityLinker.writtenOutside("Brindlemere (Quorran)", "Quorra", self)).isTrue();
+        assertThat(EntityLinker.writtenOutside("Brindlemere, Quorra2", "Quorra", self)).as("a longer token").isFalse();
+        assertThat(EntityLinker.writtenOutside("Brindlemere, ExQuorra", "Quorra", self)).as("inside a word").isFalse();
+        assertThat(EntityLinker.writtenOutside("Brindlemere, Quorrax", "Quorra", self)).isFalse();
+        assertThat(EntityLinker.writtenOutside("ExQuorra and Quorra", "Quorra", self)).as("a later occurrence counts").isTrue();
+        assertThat(EntityLinker.writtenOutside("", "Quorra", self)).isFalse();
+    }
+
+    @Test
     void aQualifierWrittenOnlyInsideTheEntitysOwnMentionDoesNotSupportIt() {
         Entity named = entity(EntityType.LOCATION, "Brindlemere", 0, "Quorra", 20);
 
