@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.newsflow.infra.ServiceProcess.environment;
+
 /**
  * Issue 5: the three packaged services on a local Kafka and PostgreSQL (with durable settings, as ./newsflow up
  * runs it), fed with generated ~2 KB news articles:
@@ -151,7 +153,7 @@ final class PipelineBench {
 
     /** ingest-service as the benchmarks run it: with the bench's key and the rate limit out of the way. */
     static ServiceProcess startIngest(Path root, Map<String, String> kafkaEnv) throws IOException {
-        return ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of(
+        return ServiceProcess.start(root, "ingest-service", "256m", environment(kafkaEnv, Map.of(
                 "NEWSFLOW_API_KEY", KEY,
                 // raised for the benchmark: the default (100/s, burst 200 per key) would measure the limiter
                 "NEWSFLOW_INGEST_RATE_LIMIT_REQUESTS", "1000000",
@@ -159,7 +161,7 @@ final class PipelineBench {
     }
 
     static ServiceProcess startApi(Path root, Map<String, String> kafkaEnv, LocalPostgres pg) throws IOException {
-        return ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, pg.serviceEnvironment()));
+        return ServiceProcess.start(root, "api-service", "384m", environment(kafkaEnv, pg.serviceEnvironment()));
     }
 
     static void deleteTree(Path dir) throws IOException {
@@ -376,12 +378,6 @@ final class PipelineBench {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-    }
-
-    static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var m = new java.util.HashMap<>(a);
-        m.putAll(b);
-        return m;
     }
 
     static int freePort() throws IOException {

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.newsflow.infra.ServiceProcess.environment;
+
 /**
  * Issue 3: N generated articles in PostgreSQL, the packaged api-service in front of them, and the latency of
  * the query API's main requests over HTTP (p50/p99 after warm-up, one client), then EXPLAIN ANALYZE of the
@@ -75,7 +77,7 @@ final class QueryBench {
             Probes p = probes(c, corpus);
             boolean plansOk;
             try (InJvmKafka kafka = InJvmKafka.start();
-                 ServiceProcess api = ServiceProcess.start(root, "api-service", "512m", PipelineBench.merge(
+                 ServiceProcess api = ServiceProcess.start(root, "api-service", "512m", environment(
                          Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), LocalPostgres.serviceEnvironment(url(pg))))) {
                 api.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("%nHTTP latency (ms), api-service %s, RSS %d MiB at start%n", api.url(), api.rssMib());

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.newsflow.infra.ServiceProcess.environment;
+
 /**
  * Issue 5's scaling curve: the sustained ingest-to-queryable rate with 1, 2, ... enrich-service instances (each
  * with {@code concurrency} consumers), everything else as in {@link PipelineBench}, on a fresh Kafka and PostgreSQL
@@ -69,7 +71,7 @@ final class ScalingBench {
             services.add(ingest);
             List<ServiceProcess> enrich = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                enrich.add(ServiceProcess.start(root, "enrich-service", "1536m", PipelineBench.merge(kafkaEnv, Map.of(
+                enrich.add(ServiceProcess.start(root, "enrich-service", "1536m", environment(kafkaEnv, Map.of(
                         "NEWSFLOW_ENRICH_CONCURRENCY", String.valueOf(concurrency)))));
             }
             services.addAll(enrich);

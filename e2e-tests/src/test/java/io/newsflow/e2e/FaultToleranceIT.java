@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.newsflow.infra.ServiceProcess.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,7 +99,7 @@ class FaultToleranceIT {
         pgPort = freePort();
         postgres = LocalPostgres.startPersistent(pgPort, pgData);
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of(
+        ingest = ServiceProcess.start(root, "ingest-service", "256m", environment(kafkaEnv, Map.of(
                 "NEWSFLOW_API_KEY", KEY,
                 // the limit stays on (the clients honour 429 + Retry-After), low enough to spread each scenario's
                 // load over some seconds so that the faults land in the middle of it
@@ -107,9 +108,9 @@ class FaultToleranceIT {
                 "NEWSFLOW_INGEST_RATE_LIMIT_BURST", "60",
                 "NEWSFLOW_INGEST_RETRY_AFTER_SECONDS", "1")));
         // the articles are English: the other languages' models would only lengthen every restart
-        enrich = ServiceProcess.start(root, "enrich-service", "768m", merge(kafkaEnv, Map.of("NEWSFLOW_ENRICH_LANGUAGES", "en")));
+        enrich = ServiceProcess.start(root, "enrich-service", "768m", environment(kafkaEnv, Map.of("NEWSFLOW_ENRICH_LANGUAGES", "en")));
         // the URL by port, not the server's: the tests stop and start the server again on the same port
-        api = ServiceProcess.start(root, "api-service", "384m", merge(kafkaEnv, LocalPostgres.serviceEnvironment(jdbcUrl())));
+        api = ServiceProcess.start(root, "api-service", "384m", environment(kafkaEnv, LocalPostgres.serviceEnvironment(jdbcUrl())));
         for (ServiceProcess s : List.of(ingest, enrich, api)) {
             s.awaitReady(Duration.ofSeconds(180));
         }
@@ -497,11 +498,5 @@ class FaultToleranceIT {
         try (var s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var m = new HashMap<>(a);
-        m.putAll(b);
-        return m;
     }
 }

@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.newsflow.infra.ServiceProcess.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -99,9 +100,9 @@ class HostileInputIT {
         postgres = LocalPostgres.startEphemeral();
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // production settings (limits, budgets, rate limit) and the heaps `./newsflow up` gives each service
-        ingest = ServiceProcess.start(root, "ingest-service", "384m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY + "," + OTHER_KEY)));
+        ingest = ServiceProcess.start(root, "ingest-service", "384m", environment(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY + "," + OTHER_KEY)));
         enrich = ServiceProcess.start(root, "enrich-service", "1536m", kafkaEnv);
-        api = ServiceProcess.start(root, "api-service", "512m", merge(kafkaEnv, postgres.serviceEnvironment()));
+        api = ServiceProcess.start(root, "api-service", "512m", environment(kafkaEnv, postgres.serviceEnvironment()));
         for (ServiceProcess s : List.of(ingest, enrich, api)) {
             s.awaitReady(Duration.ofSeconds(180));
         }
@@ -860,11 +861,5 @@ class HostileInputIT {
 
     private static String abbreviate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500) + "...";
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var m = new HashMap<>(a);
-        m.putAll(b);
-        return m;
     }
 }

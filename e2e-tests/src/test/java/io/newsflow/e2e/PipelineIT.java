@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.newsflow.infra.ServiceProcess.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -70,9 +71,9 @@ class PipelineIT {
         kafka = InJvmKafka.start();
         postgres = LocalPostgres.startEphemeral();
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        ingest = ServiceProcess.start(root, "ingest-service", "256m", merge(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
-        enrich = ServiceProcess.start(root, "enrich-service", "1536m", merge(kafkaEnv, DEBUG_LOGS));
-        api = ServiceProcess.start(root, "api-service", "384m", merge(merge(kafkaEnv, DEBUG_LOGS), postgres.serviceEnvironment()));
+        ingest = ServiceProcess.start(root, "ingest-service", "256m", environment(kafkaEnv, Map.of("NEWSFLOW_API_KEY", KEY)));
+        enrich = ServiceProcess.start(root, "enrich-service", "1536m", environment(kafkaEnv, DEBUG_LOGS));
+        api = ServiceProcess.start(root, "api-service", "384m", environment(kafkaEnv, DEBUG_LOGS, postgres.serviceEnvironment()));
         services.addAll(List.of(ingest, enrich, api));
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(120));
@@ -555,11 +556,5 @@ class PipelineIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s -> %s", path, r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var m = new java.util.HashMap<>(a);
-        m.putAll(b);
-        return m;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,19 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new ServiceProcess(root, module, heap, env, port, pb.start(), log);
+    }
+
+    /**
+     * One environment for {@link #start} from several (Kafka's, PostgreSQL's, a test's own settings): a name given
+     * twice takes the later value.
+     */
+    @SafeVarargs
+    public static Map<String, String> environment(Map<String, String>... parts) {
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, String> part : parts) {
+            env.putAll(part);
+        }
+        return env;
     }
 
     /** The same service started again, as a supervisor would after a crash (on another free port). */

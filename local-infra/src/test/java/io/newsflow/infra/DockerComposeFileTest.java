@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.newsflow.infra.RepositoryFiles.applicationProperties;
+import static io.newsflow.infra.RepositoryFiles.environmentNamesOf;
+import static io.newsflow.infra.RepositoryFiles.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
@@ -46,7 +49,7 @@ class DockerComposeFileTest {
 
     @BeforeAll
     static void load() throws IOException {
-        root = repositoryRoot();
+        root = RepositoryFiles.root();
         Path file = root.resolve("docker-compose.yml");
         text = Files.readString(file);
         Map<String, Object> compose;
@@ -130,10 +133,7 @@ class DockerComposeFileTest {
         assertThat(conf).containsPattern("(?s)listen 8081;.*set \\$(\\w+) http://ingest-service:8081;\\s+proxy_pass \\$\\1;");
         assertThat(conf).containsPattern("(?s)location = /stream \\{[^}]*proxy_buffering off;");
         // the gateway must not refuse bodies the ingest service would answer itself (413 problem+json up to its cap)
-        Properties ingest = new Properties();
-        try (Reader r = Files.newBufferedReader(root.resolve("ingest-service/src/main/resources/application.properties"))) {
-            ingest.load(r);
-        }
+        Properties ingest = properties("ingest-service");
         assertThat(conf).contains("client_max_body_size " + ingest.getProperty("quarkus.http.limits.max-body-size").toLowerCase(Locale.ROOT) + ";");
     }
 
@@ -147,10 +147,10 @@ class DockerComposeFileTest {
 
             // each variable must feed a property of the service (MicroProfile Config's environment
             // mapping) or be referenced by name in its application.properties
-            Path properties = root.resolve(app).resolve("src/main/resources/application.properties");
+            Path properties = applicationProperties(app);
             assertThat(properties).isRegularFile();
             String source = Files.readString(properties);
-            Set<String> readable = environmentNamesOf(properties);
+            Set<String> readable = environmentNamesOf(app);
             for (String name : env.keySet()) {
                 assertThat(readable.contains(name) || source.contains("${" + name))
                         .as(app + " reads " + name + " (" + properties + ")").isTrue();
@@ -209,7 +209,7 @@ class DockerComposeFileTest {
 
     @Test
     void enrichServiceStatesItsBoundsPerArticleWithTheServiceDefaults() throws IOException {
-        String properties = Files.readString(root.resolve("enrich-service/src/main/resources/application.properties"));
+        String properties = Files.readString(applicationProperties("enrich-service"));
         Map<String, String> env = environment("enrich-service");
         for (String name : List.of("NEWSFLOW_ENRICH_TIME_BUDGET", "NEWSFLOW_ENRICH_MAX_ANALYSED_CHARS", "NEWSFLOW_ENRICH_MAX_MENTIONS",
                 "NEWSFLOW_ENRICH_LANGUAGES")) {
@@ -232,10 +232,7 @@ class DockerComposeFileTest {
                         "mp.messaging.incoming.articles-raw.dead-letter-queue.max.request.size"),
                 "api-service", List.of("mp.messaging.incoming.articles-enriched.dead-letter-queue.max.request.size"));
         for (var entry : producers.entrySet()) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(root.resolve(entry.getKey()).resolve("src/main/resources/application.properties"))) {
-                p.load(r);
-            }
+            Properties p = properties(entry.getKey());
             for (String key : entry.getValue()) {
                 assertThat(p.getProperty(key)).as(entry.getKey() + " " + key).isNotNull();
                 assertThat(Long.parseLong(p.getProperty(key))).as(entry.getKey() + " " + key).isEqualTo(brokerLimit);
@@ -259,15 +256,6 @@ class DockerComposeFileTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docker-compose.yml not found above " + Path.of("").toAbsolutePath());
-    }
 
     private static Map<String, Object> service(String name) {
         assertThat(services).containsKey(name);
@@ -299,21 +287,6 @@ class DockerComposeFileTest {
             }
         }
         return result;
-    }
-
-    /** The environment variable names that set the properties of a file (MicroProfile Config mapping). */
-    private static Set<String> environmentNamesOf(Path properties) throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(properties)) {
-            p.load(reader);
-        }
-        Set<String> names = new TreeSet<>();
-        for (String key : p.stringPropertyNames()) {
-            if (!key.startsWith("%")) {
-                names.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
-            }
-        }
-        return names;
     }
 
     @SuppressWarnings("unchecked")

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import static io.newsflow.infra.RepositoryFiles.applicationProperties;
+import static io.newsflow.infra.RepositoryFiles.environmentNamesOf;
+import static io.newsflow.infra.RepositoryFiles.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +39,7 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        root = repositoryRoot();
+        root = RepositoryFiles.root();
         dir = root.resolve("deploy/k8s");
         objects = new ArrayList<>();
         for (Object resource : list(yaml(dir.resolve("kustomization.yaml")).get("resources"))) {
@@ -152,7 +154,7 @@ class KubernetesManifestsTest {
         Set<String> configMaps = new TreeSet<>(names("ConfigMap"));
         for (String app : APPS) {
             Set<String> readable = environmentNamesOf(app);
-            String source = Files.readString(root.resolve(app).resolve("src/main/resources/application.properties"));
+            String source = Files.readString(applicationProperties(app));
             for (Map.Entry<String, Map<String, Object>> e : env(container(app)).entrySet()) {
                 String name = e.getKey();
                 assertThat(readable.contains(name) || source.contains("${" + name)).as(app + " reads " + name).isTrue();
@@ -226,25 +228,6 @@ class KubernetesManifestsTest {
         return Integer.parseInt(properties(app).getProperty("quarkus.http.port"));
     }
 
-    private static Properties properties(String app) throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(root.resolve(app).resolve("src/main/resources/application.properties"))) {
-            p.load(reader);
-        }
-        return p;
-    }
-
-    /** The environment variable names that set the properties of a service (MicroProfile Config mapping). */
-    private static Set<String> environmentNamesOf(String app) throws IOException {
-        Set<String> names = new TreeSet<>();
-        for (String key : properties(app).stringPropertyNames()) {
-            if (!key.startsWith("%")) {
-                names.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
-            }
-        }
-        return names;
-    }
-
     private static Map<String, Object> deployment(String app) {
         return object("Deployment", app);
     }
@@ -273,15 +256,6 @@ class KubernetesManifestsTest {
         try (Reader reader = Files.newBufferedReader(file)) {
             return map(new Yaml().load(reader));
         }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("deploy/k8s")) && Files.isRegularFile(d.resolve("pom.xml"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("deploy/k8s not found above " + Path.of("").toAbsolutePath());
     }
 
     @SuppressWarnings("unchecked")

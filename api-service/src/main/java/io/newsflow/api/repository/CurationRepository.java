@@ -9,8 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -221,6 +224,37 @@ public class CurationRepository {
                 .setParameter("key", key).getResultList().stream()
                 .map(r -> new Link(r.get("article_id", UUID.class), (int) Rows.whole(r, "position"), EntityLinks.entity(r, json)))
                 .toList();
+    }
+
+    /**
+     * The type each article's enrichment gave the entity (article id -> type): its link's given_type, or its type where
+     * that is the given one (V13).
+     */
+    public Map<UUID, String> givenTypes(String key) {
+        Map<UUID, String> types = new HashMap<>();
+        Rows.query(em, "SELECT article_id, coalesce(given_type, type) AS given FROM article_entity WHERE entity_key = :key")
+                .setParameter("key", key).getResultList()
+                .forEach(r -> types.put(r.get("article_id", UUID.class), Rows.text(r, "given")));
+        return types;
+    }
+
+    /** The entity's links in these articles keep the type each article gave it (article id -> type), as a store does. */
+    public void setGivenTypes(String key, Map<UUID, String> givenTypes) {
+        if (givenTypes.isEmpty()) {
+            return;
+        }
+        List<String> articles = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        givenTypes.forEach((article, type) -> {
+            articles.add(article.toString());
+            types.add(type);
+        });
+        em.createNativeQuery("""
+                        UPDATE article_entity ae SET given_type = nullif(g.type, ae.type)
+                        FROM unnest(CAST(:articles AS uuid[]), CAST(:types AS text[])) AS g(article_id, type)
+                        WHERE ae.entity_key = :key AND ae.article_id = g.article_id""")
+                .setParameter("key", key).setParameter("articles", textArray(articles)).setParameter("types", textArray(types))
+                .executeUpdate();
     }
 
     /**

@@ -36,7 +36,9 @@ public class CurationLogResource {
     @GET
     @Operation(summary = "The curation log, newest first",
             description = "Each correction with the label of the write key that made it (never the key), when, what it "
-                    + "changed before and after, and the undo that undid it. entity: only those touching that entity key.")
+                    + "changed before and after, and the undo that undid it. entity: only those touching that entity key. "
+                    + "A merge's before.links are the article links it moved: article, mentions ([start, end]) and givenType, "
+                    + "the type that article gave the entity, which the undo gives the link moved back.")
     public Page<Curation> log(@QueryParam("entity") @ValidParam(Rule.TEXT) String entity,
                               @QueryParam("limit") @ValidParam(Rule.LIMIT) String limit,
                               @QueryParam("cursor") @ValidParam(Rule.REVISION_CURSOR) String cursor) {

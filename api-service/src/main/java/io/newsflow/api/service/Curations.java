@@ -169,9 +169,11 @@ public class Curations {
         }
         notRejected(from);
         notRejected(to);
+        Map<UUID, String> givenTypes = repository.givenTypes(from.key()); // for the undo: a link moved back keeps it
         List<Map<String, Object>> links = repository.links(from.key()).stream().map(l -> Map.<String, Object>of(
                 "article", l.articleId().toString(),
-                "mentions", l.entity().mentions().stream().map(m -> List.of(m.start(), m.end())).toList())).toList();
+                "mentions", l.entity().mentions().stream().map(m -> List.of(m.start(), m.end())).toList(),
+                "givenType", givenTypes.get(l.articleId()))).toList();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("key", from.key());
         before.put("name", from.name());
@@ -284,6 +286,15 @@ public class Curations {
                 moved.add(l.get("article").asText() + "/" + m.get(0).asInt() + "/" + m.get(1).asInt())));
         move(into.key(), from, (article, m) -> moved.contains(article + "/" + m.start() + "/" + m.end())
                 || onlyFrom.contains(m.text()));
+        // the links written back are new rows: each gets the type its article gave it again (merges logged before
+        // givenType was: the entity's type)
+        Map<UUID, String> givenTypes = new HashMap<>();
+        before.get("links").forEach(l -> {
+            if (l.hasNonNull("givenType")) {
+                givenTypes.put(UUID.fromString(l.get("article").asText()), l.get("givenType").asText());
+            }
+        });
+        repository.setGivenTypes(from.key(), givenTypes);
         repository.addAliases(from.key(), fromAliases);
         repository.removeAliases(into.key(), onlyFrom);
         identities.settleType(into.key()); // without the articles moved back, it may have its own type again

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V12 moves an article's entities from the article.entities jsonb into article_entity: an article stored before it
- * keeps every entity with its name, type, subtype, order and mentions, and the jsonb column is gone.
+ * keeps every entity with its name, type, subtype, order and mentions, and the jsonb column is gone. V16 then gives
+ * those link rows the spans of days their article's dates cover.
  */
 class EntitiesInTablesMigrationTest {
 
@@ -61,6 +62,14 @@ class EntitiesInTablesMigrationTest {
                         (VALUES ('person:khalifa-haftar', 'Haftar', 'PERSON', 1, 12),
                                 ('organization:gna', 'GNA', 'ORGANIZATION', 2, 4),
                                 ('location:tripoli', 'Tripoli', 'LOCATION', 1, 22)) AS k(key, name, type, mentions, first_offset)""");
+            // its dates: a day inside a month it also names, a year, one from a day on (open end), one not resolved
+            st.execute("""
+                    INSERT INTO article_date (article_id, start_offset, value, type, resolved, date_from, date_to)
+                    VALUES ('%1$s', 40, '2019-05-02', 'DATE', true, '2019-05-02', '2019-05-02'),
+                           ('%1$s', 60, '2019-05', 'DATE', true, '2019-05-01', '2019-05-31'),
+                           ('%1$s', 80, '2021', 'DATE', true, '2021-01-01', '2021-12-31'),
+                           ('%1$s', 90, '2023-03-01/..', 'DATE', true, '2023-03-01', NULL),
+                           ('%1$s', 99, 'XXXX-WXX', 'DATE', false, NULL, NULL)""".formatted(ARTICLE));
         }
 
         flyway(null).migrate();
@@ -87,6 +96,15 @@ class EntitiesInTablesMigrationTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).as("the V6 counts are unchanged by the move").isEqualTo(2);
         }
+        // V16: every link row of the article carries the days its resolved dates cover, overlapping ones joined
+        List<String> spans = new ArrayList<>();
+        try (Connection c = connection(); var st = c.createStatement(); var rs = st.executeQuery("""
+                SELECT mentioned_spans::text FROM article_entity WHERE article_id = '%s' ORDER BY position""".formatted(ARTICLE))) {
+            while (rs.next()) {
+                spans.add(rs.getString(1));
+            }
+        }
+        assertThat(spans).hasSize(3).containsOnly("{[2019-05-01,2019-06-01),[2021-01-01,2022-01-01),[2023-03-01,)}");
     }
 
     private static Flyway flyway(String target) {

@@ -17,6 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +73,9 @@ class CurationTest {
 
     @TestHTTPResource("/stream")
     URL streamUrl;
+
+    @Inject
+    EntityManager em;
 
     private static RequestSpecification reader() {
         return given().header("X-API-Key", READ_KEY);
@@ -272,27 +278,46 @@ class CurationTest {
         reader().queryParam("entity", k).queryParam("type", "ORGANIZATION").get("/articles").then().body("items.size()", equalTo(4));
     }
 
-    @Test
-    void anAnalystsMergeSettlesTheTypeAsTheAutomaticMergesDoUntilUndone() throws Exception {
+    /**
+     * A MISC entity in one article and another spelling of it read as a person in two: an entity of its own, which no
+     * automatic rule joins.
+     */
+    private record TwoSpellings(String word, Entity misc, EnrichedArticle miscArticle, String person,
+                                List<EnrichedArticle> personArticles) {
+
+        String personKey() {
+            return key("person", person);
+        }
+
+        List<EnrichedArticle> articles() {
+            return List.of(miscArticle, personArticles.get(0), personArticles.get(1));
+        }
+    }
+
+    private TwoSpellings storeTwoSpellings() throws Exception {
         String word = surname();
         String t1 = "Reports from " + word + " came in.";
         Entity misc = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word);
-        EnrichedArticle a1 = article("Misc " + word, t1, misc);
-        // another spelling read as a person in two articles: an entity of its own, which no automatic rule joins
         String other = "Al " + word;
         String t2 = other + " spoke on Monday.";
         String t3 = other + " left on Tuesday.";
-        EnrichedArticle a2 = article("Person " + word, t2, person(t2, other));
-        EnrichedArticle a3 = article("Person again " + word, t3, person(t3, other));
-        store(a1, a2, a3);
-        String into = misc.key();
-        String from = key("person", other);
+        TwoSpellings stored = new TwoSpellings(word, misc, article("Misc " + word, t1, misc), other,
+                List.of(article("Person " + word, t2, person(t2, other)), article("Person again " + word, t3, person(t3, other))));
+        store(stored.articles().toArray(EnrichedArticle[]::new));
+        return stored;
+    }
+
+    @Test
+    void anAnalystsMergeSettlesTheTypeAsTheAutomaticMergesDoUntilUndone() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String into = stored.misc().key();
+        String from = stored.personKey();
 
         // its articles now say PERSON two to one: the entity merged into takes that type, in every article
         ValidatableResponse merged = writer().body(Map.of("into", into)).post("/entities/" + from + "/merge").then().statusCode(200);
         long id = merged.extract().jsonPath().getLong("id");
         entity(into).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
-        for (EnrichedArticle a : List.of(a1, a2, a3)) {
+        for (EnrichedArticle a : stored.articles()) {
             reader().get("/articles/" + a.id()).then().body("entities.key", contains(into)).body("entities.type", contains("PERSON"));
         }
         reader().queryParam("entity", into).queryParam("type", "PERSON").get("/articles").then().body("items.size()", equalTo(3));
@@ -302,29 +327,59 @@ class CurationTest {
         writer().post("/curations/" + id + "/undo").then().statusCode(200);
         entity(into).body("type", equalTo("MISC")).body("articleCount", equalTo(1));
         entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(2));
-        reader().get("/articles/" + a1.id()).then().body("entities.key", contains(into)).body("entities.type", contains("MISC"));
-        reader().get("/articles/" + a2.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
+        reader().get("/articles/" + stored.miscArticle().id()).then().body("entities.key", contains(into))
+                .body("entities.type", contains("MISC"));
+        reader().get("/articles/" + stored.personArticles().get(0).id()).then().body("entities.key", contains(from))
+                .body("entities.type", contains("PERSON"));
+    }
+
+    @Test
+    void undoingAMergePutsBackTheTypeEachArticleGaveTheMovedLinks() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String from = stored.personKey();
+        // a third article reads it as an organization: its link takes the entity's type and keeps the one it was given
+        String t4 = stored.person() + " signed the contract.";
+        EnrichedArticle a4 = article("Organization " + stored.word(), t4,
+                Articles.entity(t4, from, stored.person(), EntityType.ORGANIZATION, stored.person()));
+        store(a4);
+        entity(from).body("type", equalTo("PERSON"));
+        Map<String, String> given = new HashMap<>(Map.of(a4.id(), "ORGANIZATION"));
+        stored.personArticles().forEach(a -> given.put(a.id(), "PERSON"));
+        assertThat(givenTypes(from)).isEqualTo(given);
+
+        long id = writer().body(Map.of("into", stored.misc().key())).post("/entities/" + from + "/merge").then().statusCode(200)
+                .body("before.links.givenType", containsInAnyOrder("PERSON", "PERSON", "ORGANIZATION"))
+                .extract().jsonPath().getLong("id");
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+
+        // the links are back with the types their articles gave them: the type votes count as before the merge
+        entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
+        reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
+        assertThat(givenTypes(from)).isEqualTo(given);
+    }
+
+    /** The type each article's enrichment gave the entity's link (article id -> type), as the type votes read it. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> givenTypes(String key) {
+        Map<String, String> types = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT CAST(article_id AS text), coalesce(given_type, type) FROM article_entity WHERE entity_key = :key""")
+                .setParameter("key", key).getResultList();
+        rows.forEach(r -> types.put((String) r[0], (String) r[1]));
+        return types;
     }
 
     @Test
     void anAnalystsMergeIntoAnEditedEntityKeepsTheEditedType() throws Exception {
-        String word = surname();
-        String t1 = "Reports from " + word + " came in.";
-        Entity misc = Articles.entity(t1, key("misc", word), word, EntityType.MISC, word);
-        String other = "Al " + word;
-        String t2 = other + " spoke on Monday.";
-        String t3 = other + " left on Tuesday.";
-        EnrichedArticle a2 = article("Person " + word, t2, person(t2, other));
-        EnrichedArticle a3 = article("Person again " + word, t3, person(t3, other));
-        store(article("Misc " + word, t1, misc), a2, a3);
-        String into = misc.key();
+        TwoSpellings stored = storeTwoSpellings();
+        String into = stored.misc().key();
         writer().body(Map.of("type", "ORGANIZATION")).patch("/entities/" + into).then().statusCode(200);
 
         // PERSON two to one, but the analyst's word outweighs the votes
-        ValidatableResponse merged = writer().body(Map.of("into", into)).post("/entities/" + key("person", other) + "/merge")
+        ValidatableResponse merged = writer().body(Map.of("into", into)).post("/entities/" + stored.personKey() + "/merge")
                 .then().statusCode(200);
         entity(into).body("type", equalTo("ORGANIZATION")).body("articleCount", equalTo(3));
-        for (EnrichedArticle a : List.of(a2, a3)) {
+        for (EnrichedArticle a : stored.personArticles()) {
             reader().get("/articles/" + a.id()).then().body("entities.key", contains(into)).body("entities.type", contains("ORGANIZATION"));
         }
         reader().queryParam("entity", into).queryParam("type", "ORGANIZATION").get("/articles").then().body("items.size()", equalTo(3));
@@ -436,7 +491,8 @@ class CurationTest {
     void theOperationsAreDocumentedInOpenApi() {
         String openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openApi).contains("\"/entities/{key}/merge\"", "\"/entities/{key}/split\"", "\"/entities/{key}/reject\"",
-                "\"/curations\"", "\"/curations/{id}/undo\"", "\"patch\"", "Merge this entity into another");
+                "\"/curations\"", "\"/curations/{id}/undo\"", "\"patch\"", "Merge this entity into another",
+                "before.links", "givenType");
     }
 
     @Test
