@@ -292,6 +292,19 @@ class CurationTest {
         List<EnrichedArticle> articles() {
             return List.of(miscArticle, personArticles.get(0), personArticles.get(1));
         }
+
+        /** Another article reading the person's spelling as an organization, under the person's key. */
+        EnrichedArticle organizationReading() {
+            String text = person + " signed the contract.";
+            return article("Organization " + word, text, Articles.entity(text, personKey(), person, EntityType.ORGANIZATION, person));
+        }
+
+        /** The type each of the person's articles gave it (article id -> type), with that organization reading. */
+        Map<String, String> personGivenTypes(EnrichedArticle organizationReading) {
+            Map<String, String> given = new HashMap<>(Map.of(organizationReading.id(), "ORGANIZATION"));
+            personArticles.forEach(a -> given.put(a.id(), "PERSON"));
+            return given;
+        }
     }
 
     private TwoSpellings storeTwoSpellings() throws Exception {
@@ -338,13 +351,10 @@ class CurationTest {
         TwoSpellings stored = storeTwoSpellings();
         String from = stored.personKey();
         // a third article reads it as an organization: its link takes the entity's type and keeps the one it was given
-        String t4 = stored.person() + " signed the contract.";
-        EnrichedArticle a4 = article("Organization " + stored.word(), t4,
-                Articles.entity(t4, from, stored.person(), EntityType.ORGANIZATION, stored.person()));
+        EnrichedArticle a4 = stored.organizationReading();
         store(a4);
         entity(from).body("type", equalTo("PERSON"));
-        Map<String, String> given = new HashMap<>(Map.of(a4.id(), "ORGANIZATION"));
-        stored.personArticles().forEach(a -> given.put(a.id(), "PERSON"));
+        Map<String, String> given = stored.personGivenTypes(a4);
         assertThat(givenTypes(from)).isEqualTo(given);
 
         long id = writer().body(Map.of("into", stored.misc().key())).post("/entities/" + from + "/merge").then().statusCode(200)
@@ -356,6 +366,24 @@ class CurationTest {
         entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
         reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
         assertThat(givenTypes(from)).isEqualTo(given);
+    }
+
+    @Test
+    void undoingARejectPutsBackTheTypeEachArticleGaveTheLinks() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String key = stored.personKey();
+        EnrichedArticle a4 = stored.organizationReading();
+        store(a4);
+        Map<String, String> given = stored.personGivenTypes(a4);
+        assertThat(givenTypes(key)).isEqualTo(given);
+
+        long id = writer().post("/entities/" + key + "/reject").then().statusCode(200).extract().jsonPath().getLong("id");
+        assertThat(givenTypes(key)).isEmpty();
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+
+        // the links are back with the types their articles gave them: the type votes count as before the reject
+        entity(key).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
+        assertThat(givenTypes(key)).isEqualTo(given);
     }
 
     /** The type each article's enrichment gave the entity's link (article id -> type), as the type votes read it. */
