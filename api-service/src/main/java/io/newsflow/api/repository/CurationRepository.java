@@ -285,14 +285,17 @@ public class CurationRepository {
                 .executeUpdate();
     }
 
-    /** Links the article to the entity with these mentions, added to those of a link it already has. */
-    public void addLink(UUID articleId, int position, Entity entity) {
+    /**
+     * Links the article to the entity with these mentions, added to those of a link it already has; a new link keeps
+     * {@code givenType}, the type the article gave them (null: the entity's), while a link it had keeps its own.
+     */
+    public void addLink(UUID articleId, int position, Entity entity, String givenType) {
         em.createNativeQuery("""
                         INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                                    first_offset, sort_at, published_month, mentioned_months,
+                                                    first_offset, given_type, sort_at, published_month, mentioned_months,
                                                     mentioned_spans)
-                        SELECT a.id, :key, :name, :type, :subtype, :position, CAST(:mentions AS jsonb), :count, :first, a.sort_at,
-                               """ + ARTICLE_MONTHS + """
+                        SELECT a.id, :key, :name, :type, :subtype, :position, CAST(:mentions AS jsonb), :count, :first,
+                               nullif(CAST(:given AS text), :type), a.sort_at, """ + ARTICLE_MONTHS + """
                         FROM article a WHERE a.id = :id
                         ON CONFLICT (article_id, entity_key) DO UPDATE SET
                             mentions = article_entity.mentions || EXCLUDED.mentions,
@@ -303,7 +306,7 @@ public class CurationRepository {
                 .setParameter("position", position)
                 .setParameter("mentions", EntityLinks.writeMentions(json, entity.mentions()))
                 .setParameter("count", entity.mentions().size()).setParameter("first", firstOffset(entity.mentions()))
-                .executeUpdate();
+                .setParameter("given", givenType).executeUpdate();
     }
 
     // ---- rejected entities' links ----------------------------------------------------------------------------

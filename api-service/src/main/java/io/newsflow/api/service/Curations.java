@@ -318,10 +318,12 @@ public class Curations {
 
     /**
      * Moves the mentions of {@code sourceKey}'s article links that {@code moves} picks to entity {@code target}: a link
-     * left without mentions goes, the target gets a link in the same place where it had none.
+     * left without mentions goes, the target gets a link in the same place where it had none, which keeps the type the
+     * article gave the source link (for the type votes).
      */
     private void move(String sourceKey, EntityRow target, BiPredicate<UUID, Entity.Mention> moves) {
         EntityType type = EntityType.valueOf(target.type());
+        Map<UUID, String> givenTypes = repository.givenTypes(sourceKey);
         for (Link link : repository.links(sourceKey)) {
             List<Entity.Mention> moved = new ArrayList<>();
             List<Entity.Mention> kept = new ArrayList<>();
@@ -331,7 +333,7 @@ public class Curations {
             }
             repository.setMentions(link.articleId(), sourceKey, kept);
             repository.addLink(link.articleId(), link.position(), new Entity(target.key(), target.name(), type,
-                    type == link.entity().type() ? link.entity().subtype() : null, moved));
+                    type == link.entity().type() ? link.entity().subtype() : null, moved), givenTypes.get(link.articleId()));
         }
     }
 

@@ -214,6 +214,27 @@ class CurationTest {
     }
 
     @Test
+    void aSplitKeepsTheTypeEachArticleGaveTheLinksItMoves() throws Exception {
+        String surname = surname();
+        String fullName = "Vladimir " + surname;
+        String source = key("person", fullName);
+        String t1 = fullName + " spoke. Later " + surname + " left.";
+        EnrichedArticle a1 = article("Split " + surname, t1, person(t1, fullName, fullName, surname));
+        // another article reads the surname as an organization under the same key: its link takes the entity's type
+        String t2 = surname + " signed the contract.";
+        EnrichedArticle a2 = article("Split organization " + surname, t2,
+                Articles.entity(t2, source, fullName, EntityType.ORGANIZATION, surname));
+        store(a1);
+        store(a2);
+        entity(source).body("type", equalTo("PERSON"));
+        assertThat(givenTypes(source)).isEqualTo(Map.of(a1.id(), "PERSON", a2.id(), "ORGANIZATION"));
+
+        String created = writer().body(Map.of("alias", surname)).post("/entities/" + source + "/split").then().statusCode(200)
+                .extract().path("newKey");
+        assertThat(givenTypes(created)).isEqualTo(Map.of(a1.id(), "PERSON", a2.id(), "ORGANIZATION"));
+    }
+
+    @Test
     void anEditRenamesAndRetypesStoredAndLaterArticlesUntilUndone() throws Exception {
         String surname = surname();
         String t1 = surname + " Holdings rose.";
