@@ -286,8 +286,9 @@ public class Curations {
                 moved.add(l.get("article").asText() + "/" + m.get(0).asInt() + "/" + m.get(1).asInt())));
         move(into.key(), from, (article, m) -> moved.contains(article + "/" + m.start() + "/" + m.end())
                 || onlyFrom.contains(m.text()));
-        // the links written back are new rows: each gets the type its article gave it again (merges logged before
-        // givenType was: the entity's type)
+        // the links the merge moved get the type their article gave them again: combined with a link of the entity
+        // merged into, their row held that one's (merges logged before givenType was: the moved row's, as for the
+        // articles stored since, whose row under the merged key kept the type they gave)
         Map<UUID, String> givenTypes = new HashMap<>();
         before.get("links").forEach(l -> {
             if (l.hasNonNull("givenType")) {

@@ -390,6 +390,24 @@ class CurationTest {
     }
 
     @Test
+    void undoingAMergePutsBackTheTypeArticlesStoredSinceGaveTheLinksItMovesBack() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String into = stored.misc().key();
+        String from = stored.personKey();
+        long id = writer().body(Map.of("into", into)).post("/entities/" + from + "/merge").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        // stored since, under the merged key: its link takes the entity's type and keeps the one it was given
+        EnrichedArticle a4 = stored.organizationReading();
+        store(a4);
+        reader().get("/articles/" + a4.id()).then().body("entities.key", contains(into)).body("entities.type", contains("PERSON"));
+        assertThat(givenTypes(into)).containsEntry(a4.id(), "ORGANIZATION");
+
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+        reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from));
+        assertThat(givenTypes(from)).isEqualTo(stored.personGivenTypes(a4));
+    }
+
+    @Test
     void undoingARejectPutsBackTheTypeEachArticleGaveTheLinks() throws Exception {
         TwoSpellings stored = storeTwoSpellings();
         String key = stored.personKey();
