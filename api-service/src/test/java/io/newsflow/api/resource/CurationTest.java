@@ -371,12 +371,7 @@ class CurationTest {
     void undoingAMergePutsBackTheTypeEachArticleGaveTheMovedLinks() throws Exception {
         TwoSpellings stored = storeTwoSpellings();
         String from = stored.personKey();
-        // a third article reads it as an organization: its link takes the entity's type and keeps the one it was given
-        EnrichedArticle a4 = stored.organizationReading();
-        store(a4);
-        entity(from).body("type", equalTo("PERSON"));
-        Map<String, String> given = stored.personGivenTypes(a4);
-        assertThat(givenTypes(from)).isEqualTo(given);
+        EnrichedArticle a4 = storeAnOrganizationReading(stored);
 
         long id = writer().body(Map.of("into", stored.misc().key())).post("/entities/" + from + "/merge").then().statusCode(200)
                 .body("before.links.givenType", containsInAnyOrder("PERSON", "PERSON", "ORGANIZATION"))
@@ -386,7 +381,7 @@ class CurationTest {
         // the links are back with the types their articles gave them: the type votes count as before the merge
         entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
         reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
-        assertThat(givenTypes(from)).isEqualTo(given);
+        assertThat(givenTypes(from)).isEqualTo(stored.personGivenTypes(a4));
     }
 
     @Test
@@ -411,10 +406,7 @@ class CurationTest {
     void undoingARejectPutsBackTheTypeEachArticleGaveTheLinks() throws Exception {
         TwoSpellings stored = storeTwoSpellings();
         String key = stored.personKey();
-        EnrichedArticle a4 = stored.organizationReading();
-        store(a4);
-        Map<String, String> given = stored.personGivenTypes(a4);
-        assertThat(givenTypes(key)).isEqualTo(given);
+        EnrichedArticle a4 = storeAnOrganizationReading(stored);
 
         long id = writer().post("/entities/" + key + "/reject").then().statusCode(200).extract().jsonPath().getLong("id");
         assertThat(givenTypes(key)).isEmpty();
@@ -422,7 +414,19 @@ class CurationTest {
 
         // the links are back with the types their articles gave them: the type votes count as before the reject
         entity(key).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
-        assertThat(givenTypes(key)).isEqualTo(given);
+        assertThat(givenTypes(key)).isEqualTo(stored.personGivenTypes(a4));
+    }
+
+    /**
+     * A third article reads the person as an organization: its link takes the entity's type, PERSON, and keeps the one it
+     * was given.
+     */
+    private EnrichedArticle storeAnOrganizationReading(TwoSpellings stored) throws Exception {
+        EnrichedArticle a4 = stored.organizationReading();
+        store(a4);
+        entity(stored.personKey()).body("type", equalTo("PERSON"));
+        assertThat(givenTypes(stored.personKey())).isEqualTo(stored.personGivenTypes(a4));
+        return a4;
     }
 
     /** The type each article's enrichment gave the entity's link (article id -> type), as the type votes read it. */
