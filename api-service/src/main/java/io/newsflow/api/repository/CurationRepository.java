@@ -285,14 +285,17 @@ public class CurationRepository {
                 .executeUpdate();
     }
 
-    /** Links the article to the entity with these mentions, added to those of a link it already has. */
-    public void addLink(UUID articleId, int position, Entity entity) {
+    /**
+     * Links the article to the entity with these mentions, added to those of a link it already has; a new link keeps
+     * {@code givenType}, the type the article gave them (null: the entity's), while a link it had keeps its own.
+     */
+    public void addLink(UUID articleId, int position, Entity entity, String givenType) {
         em.createNativeQuery("""
                         INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                                    first_offset, sort_at, published_month, mentioned_months,
+                                                    first_offset, given_type, sort_at, published_month, mentioned_months,
                                                     mentioned_spans)
-                        SELECT a.id, :key, :name, :type, :subtype, :position, CAST(:mentions AS jsonb), :count, :first, a.sort_at,
-                               """ + ARTICLE_MONTHS + """
+                        SELECT a.id, :key, :name, :type, :subtype, :position, CAST(:mentions AS jsonb), :count, :first,
+                               nullif(CAST(:given AS text), :type), a.sort_at, """ + ARTICLE_MONTHS + """
                         FROM article a WHERE a.id = :id
                         ON CONFLICT (article_id, entity_key) DO UPDATE SET
                             mentions = article_entity.mentions || EXCLUDED.mentions,
@@ -303,30 +306,34 @@ public class CurationRepository {
                 .setParameter("position", position)
                 .setParameter("mentions", EntityLinks.writeMentions(json, entity.mentions()))
                 .setParameter("count", entity.mentions().size()).setParameter("first", firstOffset(entity.mentions()))
-                .executeUpdate();
+                .setParameter("given", givenType).executeUpdate();
     }
 
     // ---- rejected entities' links ----------------------------------------------------------------------------
 
-    /** Moves the entity's article links aside: nothing that reads article_entity sees them any more. */
+    /**
+     * Moves the entity's article links aside: nothing that reads article_entity sees them any more. They keep the type
+     * each article gave the entity (given_type, V17) for an undo.
+     */
     public void hideLinks(String key) {
         em.createNativeQuery("""
                         INSERT INTO rejected_article_entity (article_id, entity_key, name, type, subtype, position, mentions,
-                                                             mention_count, first_offset)
-                        SELECT article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset
+                                                             mention_count, first_offset, given_type)
+                        SELECT article_id, entity_key, name, type, subtype, position, mentions, mention_count, first_offset,
+                               given_type
                         FROM article_entity WHERE entity_key = :key
                         ON CONFLICT (article_id, entity_key) DO NOTHING""").setParameter("key", key).executeUpdate();
         em.createNativeQuery("DELETE FROM article_entity WHERE entity_key = :key").setParameter("key", key).executeUpdate();
     }
 
-    /** Puts the entity's links kept aside back (those of articles still stored). */
+    /** Puts the entity's links kept aside back (those of articles still stored), with the types their articles gave. */
     public void restoreLinks(String key) {
         em.createNativeQuery("""
                         INSERT INTO article_entity (article_id, entity_key, name, type, subtype, position, mentions, mention_count,
-                                                    first_offset, sort_at, published_month, mentioned_months,
+                                                    first_offset, given_type, sort_at, published_month, mentioned_months,
                                                     mentioned_spans)
                         SELECT r.article_id, r.entity_key, r.name, r.type, r.subtype, r.position, r.mentions, r.mention_count,
-                               r.first_offset, a.sort_at, """ + ARTICLE_MONTHS + """
+                               r.first_offset, r.given_type, a.sort_at, """ + ARTICLE_MONTHS + """
                         FROM rejected_article_entity r JOIN article a ON a.id = r.article_id WHERE r.entity_key = :key
                         ORDER BY r.article_id
                         ON CONFLICT (article_id, entity_key) DO NOTHING""").setParameter("key", key).executeUpdate();

@@ -286,8 +286,9 @@ public class Curations {
                 moved.add(l.get("article").asText() + "/" + m.get(0).asInt() + "/" + m.get(1).asInt())));
         move(into.key(), from, (article, m) -> moved.contains(article + "/" + m.start() + "/" + m.end())
                 || onlyFrom.contains(m.text()));
-        // the links written back are new rows: each gets the type its article gave it again (merges logged before
-        // givenType was: the entity's type)
+        // the links the merge moved get the type their article gave them again: combined with a link of the entity
+        // merged into, their row held that one's (merges logged before givenType was: the moved row's, as for the
+        // articles stored since, whose row under the merged key kept the type they gave)
         Map<UUID, String> givenTypes = new HashMap<>();
         before.get("links").forEach(l -> {
             if (l.hasNonNull("givenType")) {
@@ -318,10 +319,12 @@ public class Curations {
 
     /**
      * Moves the mentions of {@code sourceKey}'s article links that {@code moves} picks to entity {@code target}: a link
-     * left without mentions goes, the target gets a link in the same place where it had none.
+     * left without mentions goes, the target gets a link in the same place where it had none, which keeps the type the
+     * article gave the source link (for the type votes).
      */
     private void move(String sourceKey, EntityRow target, BiPredicate<UUID, Entity.Mention> moves) {
         EntityType type = EntityType.valueOf(target.type());
+        Map<UUID, String> givenTypes = repository.givenTypes(sourceKey);
         for (Link link : repository.links(sourceKey)) {
             List<Entity.Mention> moved = new ArrayList<>();
             List<Entity.Mention> kept = new ArrayList<>();
@@ -331,7 +334,7 @@ public class Curations {
             }
             repository.setMentions(link.articleId(), sourceKey, kept);
             repository.addLink(link.articleId(), link.position(), new Entity(target.key(), target.name(), type,
-                    type == link.entity().type() ? link.entity().subtype() : null, moved));
+                    type == link.entity().type() ? link.entity().subtype() : null, moved), givenTypes.get(link.articleId()));
         }
     }
 

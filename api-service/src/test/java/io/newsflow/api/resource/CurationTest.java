@@ -214,6 +214,27 @@ class CurationTest {
     }
 
     @Test
+    void aSplitKeepsTheTypeEachArticleGaveTheLinksItMoves() throws Exception {
+        String surname = surname();
+        String fullName = "Vladimir " + surname;
+        String source = key("person", fullName);
+        String t1 = fullName + " spoke. Later " + surname + " left.";
+        EnrichedArticle a1 = article("Split " + surname, t1, person(t1, fullName, fullName, surname));
+        // another article reads the surname as an organization under the same key: its link takes the entity's type
+        String t2 = surname + " signed the contract.";
+        EnrichedArticle a2 = article("Split organization " + surname, t2,
+                Articles.entity(t2, source, fullName, EntityType.ORGANIZATION, surname));
+        store(a1);
+        store(a2);
+        entity(source).body("type", equalTo("PERSON"));
+        assertThat(givenTypes(source)).isEqualTo(Map.of(a1.id(), "PERSON", a2.id(), "ORGANIZATION"));
+
+        String created = writer().body(Map.of("alias", surname)).post("/entities/" + source + "/split").then().statusCode(200)
+                .extract().path("newKey");
+        assertThat(givenTypes(created)).isEqualTo(Map.of(a1.id(), "PERSON", a2.id(), "ORGANIZATION"));
+    }
+
+    @Test
     void anEditRenamesAndRetypesStoredAndLaterArticlesUntilUndone() throws Exception {
         String surname = surname();
         String t1 = surname + " Holdings rose.";
@@ -292,6 +313,19 @@ class CurationTest {
         List<EnrichedArticle> articles() {
             return List.of(miscArticle, personArticles.get(0), personArticles.get(1));
         }
+
+        /** Another article reading the person's spelling as an organization, under the person's key. */
+        EnrichedArticle organizationReading() {
+            String text = person + " signed the contract.";
+            return article("Organization " + word, text, Articles.entity(text, personKey(), person, EntityType.ORGANIZATION, person));
+        }
+
+        /** The type each of the person's articles gave it (article id -> type), with that organization reading. */
+        Map<String, String> personGivenTypes(EnrichedArticle organizationReading) {
+            Map<String, String> given = new HashMap<>(Map.of(organizationReading.id(), "ORGANIZATION"));
+            personArticles.forEach(a -> given.put(a.id(), "PERSON"));
+            return given;
+        }
     }
 
     private TwoSpellings storeTwoSpellings() throws Exception {
@@ -337,15 +371,7 @@ class CurationTest {
     void undoingAMergePutsBackTheTypeEachArticleGaveTheMovedLinks() throws Exception {
         TwoSpellings stored = storeTwoSpellings();
         String from = stored.personKey();
-        // a third article reads it as an organization: its link takes the entity's type and keeps the one it was given
-        String t4 = stored.person() + " signed the contract.";
-        EnrichedArticle a4 = article("Organization " + stored.word(), t4,
-                Articles.entity(t4, from, stored.person(), EntityType.ORGANIZATION, stored.person()));
-        store(a4);
-        entity(from).body("type", equalTo("PERSON"));
-        Map<String, String> given = new HashMap<>(Map.of(a4.id(), "ORGANIZATION"));
-        stored.personArticles().forEach(a -> given.put(a.id(), "PERSON"));
-        assertThat(givenTypes(from)).isEqualTo(given);
+        EnrichedArticle a4 = storeAnOrganizationReading(stored);
 
         long id = writer().body(Map.of("into", stored.misc().key())).post("/entities/" + from + "/merge").then().statusCode(200)
                 .body("before.links.givenType", containsInAnyOrder("PERSON", "PERSON", "ORGANIZATION"))
@@ -355,7 +381,52 @@ class CurationTest {
         // the links are back with the types their articles gave them: the type votes count as before the merge
         entity(from).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
         reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from)).body("entities.type", contains("PERSON"));
-        assertThat(givenTypes(from)).isEqualTo(given);
+        assertThat(givenTypes(from)).isEqualTo(stored.personGivenTypes(a4));
+    }
+
+    @Test
+    void undoingAMergePutsBackTheTypeArticlesStoredSinceGaveTheLinksItMovesBack() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String into = stored.misc().key();
+        String from = stored.personKey();
+        long id = writer().body(Map.of("into", into)).post("/entities/" + from + "/merge").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        // stored since, under the merged key: its link takes the entity's type and keeps the one it was given
+        EnrichedArticle a4 = stored.organizationReading();
+        store(a4);
+        reader().get("/articles/" + a4.id()).then().body("entities.key", contains(into)).body("entities.type", contains("PERSON"));
+        assertThat(givenTypes(into)).containsEntry(a4.id(), "ORGANIZATION");
+
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+        reader().get("/articles/" + a4.id()).then().body("entities.key", contains(from));
+        assertThat(givenTypes(from)).isEqualTo(stored.personGivenTypes(a4));
+    }
+
+    @Test
+    void undoingARejectPutsBackTheTypeEachArticleGaveTheLinks() throws Exception {
+        TwoSpellings stored = storeTwoSpellings();
+        String key = stored.personKey();
+        EnrichedArticle a4 = storeAnOrganizationReading(stored);
+
+        long id = writer().post("/entities/" + key + "/reject").then().statusCode(200).extract().jsonPath().getLong("id");
+        assertThat(givenTypes(key)).isEmpty();
+        writer().post("/curations/" + id + "/undo").then().statusCode(200);
+
+        // the links are back with the types their articles gave them: the type votes count as before the reject
+        entity(key).body("type", equalTo("PERSON")).body("articleCount", equalTo(3));
+        assertThat(givenTypes(key)).isEqualTo(stored.personGivenTypes(a4));
+    }
+
+    /**
+     * A third article reads the person as an organization: its link takes the entity's type, PERSON, and keeps the one it
+     * was given.
+     */
+    private EnrichedArticle storeAnOrganizationReading(TwoSpellings stored) throws Exception {
+        EnrichedArticle a4 = stored.organizationReading();
+        store(a4);
+        entity(stored.personKey()).body("type", equalTo("PERSON"));
+        assertThat(givenTypes(stored.personKey())).isEqualTo(stored.personGivenTypes(a4));
+        return a4;
     }
 
     /** The type each article's enrichment gave the entity's link (article id -> type), as the type votes read it. */
