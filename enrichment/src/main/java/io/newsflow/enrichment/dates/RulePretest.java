@@ -15,35 +15,44 @@ import edu.stanford.nlp.util.CoreMap;
 
 import java.io.BufferedReader;
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Skips a TokensRegex token rule on tokens where it cannot match, with exactly the rule's output everywhere else.
+ * Skips a TokensRegex rule of SUTime on tokens where it cannot match, with exactly the rule's output everywhere else.
  *
  * <p>SUTime's cost is its sequence rules: each tries every start position of the tokens, and each attempt builds the
  * matcher's branch states (hash maps) even when the first token already fails. Most rules need some token to match
- * a given node pattern ("/years?/", a month name): every match of the rule consumes one token with each of the node
- * patterns {@link SequencePattern#findNodePatterns findNodePatterns(f, false, false)} returns, as CoreNLP's own
- * {@code CoreMapNodePatternTrigger} relies on. That call walks the rule's automaton from its start only through states
- * with a single next state and leaves out optional states, so what it finds lies on every path to a match. When one
- * of those node patterns matches no token of the list the rule's matcher would read, the rule cannot fire there and
- * its matcher is not built; otherwise the rule runs as before.
+ * a given node pattern ("/years?/", a month name, "a time expression found earlier"): every match of the rule
+ * consumes one token with each node pattern on every path through the rule's automaton ({@link #requiredNodes}).
+ * When one of those node patterns matches no token of the list the rule's matcher would read, the rule cannot fire
+ * there and its matcher is not built; otherwise the rule runs as before. CoreNLP relies on the same reasoning for its
+ * {@code CoreMapNodePatternTrigger}, with fewer node patterns ({@code findNodePatterns(f, false, false)}).
  *
- * <p>Only plain token rules are wrapped: not composite rules (they match the merged expressions of a stage), text
- * rules, filters, or rules with several patterns. Each rule tests its own node patterns on the tokens as they are
- * when it runs, with the same call its matcher makes ({@code match}, or {@code matchWithResult} for rules that keep
- * match results), so tags that earlier rules left on the tokens are seen exactly as the matcher would see them.
+ * <p>Wrapped are token rules (the matcher reads the tokens under the rule's {@code annotationField}) and composite
+ * rules (it reads the stage's tokens with the expressions found so far merged, which the rule gets as its input);
+ * not text rules, filters, or rules with several patterns. Each rule tests its own node patterns on its list as it
+ * is when the rule runs, with the call its matcher makes ({@code match}, or {@code matchWithResult} for rules that
+ * keep match results), so tags and values that earlier rules left on the tokens are seen exactly as the matcher
+ * would see them; nothing is remembered between rules or calls.
  */
-final class RulePretest<T extends MatchedExpression> implements ExtractRule<CoreMap, T> {
+final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I, T> {
 
+    /** Where the rule's matcher finds its tokens in the rule's input; null when the input is the token list itself. */
     private final Class<?> tokensKey;
     private final List<NodePattern<CoreMap>> required;
     private final boolean matchWithResult;
-    private final ExtractRule<CoreMap, T> rule;
+    private final ExtractRule<I, T> rule;
 
-    private RulePretest(Class<?> tokensKey, List<NodePattern<CoreMap>> required, boolean matchWithResult, ExtractRule<CoreMap, T> rule) {
+    private RulePretest(Class<?> tokensKey, List<NodePattern<CoreMap>> required, boolean matchWithResult, ExtractRule<I, T> rule) {
         this.tokensKey = tokensKey;
         this.required = required;
         this.matchWithResult = matchWithResult;
@@ -88,35 +97,53 @@ final class RulePretest<T extends MatchedExpression> implements ExtractRule<Core
     }
 
     /**
-     * Puts a pre-test in front of a plain token rule that needs at least one node pattern; any other rule is left
-     * untouched.
+     * Puts a pre-test in front of a plain token rule or a composite rule that needs at least one node pattern; any
+     * other rule is left untouched.
      *
      * @return whether the rule was wrapped
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static boolean wrap(SequenceMatchRules.Rule candidate) {
         if (!(candidate instanceof AnnotationExtractRule rule)
-                || rule.isComposite
-                || !SequenceMatchRules.TOKEN_PATTERN_RULE_TYPE.equals(rule.ruleType)
                 || !(rule.pattern instanceof SequencePattern<?> pattern)
-                || !(rule.extractRule instanceof SequenceMatchRules.CoreMapExtractRule)
-                || rule.annotationField == null
                 || rule.extractRule instanceof RulePretest) {
+            return false;
+        }
+        Class<?> tokensKey;
+        if (!rule.isComposite && SequenceMatchRules.TOKEN_PATTERN_RULE_TYPE.equals(rule.ruleType)
+                && rule.extractRule instanceof SequenceMatchRules.CoreMapExtractRule && rule.annotationField != null) {
+            // the token rule's matcher reads in.get(annotationField) (TokenPatternExtractRuleCreator sets it to the tokens key)
+            tokensKey = rule.annotationField;
+        } else if (rule.isComposite && SequenceMatchRules.COMPOSITE_RULE_TYPE.equals(rule.ruleType)
+                && rule.extractRule instanceof SequenceMatchRules.SequencePatternExtractRule) {
+            // a composite rule's matcher reads its input, the stage's tokens with the expressions found so far merged
+            tokensKey = null;
+        } else {
             return false;
         }
         List<NodePattern<CoreMap>> required = requiredNodes((SequencePattern<CoreMap>) pattern);
         if (required.isEmpty()) {
             return false;
         }
-        // the token rule's matcher reads in.get(annotationField) (TokenPatternExtractRuleCreator sets it to the tokens key)
-        rule.extractRule = new RulePretest(rule.annotationField, required, rule.matchWithResults, rule.extractRule);
+        rule.extractRule = new RulePretest(tokensKey, required, rule.matchWithResults, rule.extractRule);
         return true;
     }
 
-    /** The node patterns every match of the pattern consumes a token with, each once, leaving out "any token". */
+    /**
+     * The node patterns every match of the pattern consumes a token with, each once, leaving out "any token": those on
+     * every path from the start of the pattern's automaton to its match state (below). Should the automaton not be
+     * where CoreNLP 4.5.10 keeps it, CoreNLP's own {@code findNodePatterns(f, false, false)}, which stops at the first
+     * optional or alternative part.
+     */
     static List<NodePattern<CoreMap>> requiredNodes(SequencePattern<CoreMap> pattern) {
+        List<NodePattern<CoreMap>> onEveryPath;
+        try {
+            onEveryPath = Automaton.nodesOnEveryPath(pattern);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            onEveryPath = List.copyOf(pattern.findNodePatterns(Function.identity(), false, false));
+        }
         List<NodePattern<CoreMap>> required = new ArrayList<>();
-        for (NodePattern<CoreMap> node : pattern.findNodePatterns(Function.identity(), false, false)) {
+        for (NodePattern<CoreMap> node : onEveryPath) {
             if (node != NodePattern.ANY_NODE && required.stream().noneMatch(seen -> seen == node)) {
                 required.add(node);
             }
@@ -126,8 +153,9 @@ final class RulePretest<T extends MatchedExpression> implements ExtractRule<Core
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public boolean extract(CoreMap in, List<T> out) {
-        return mayMatch(in.get((Class) tokensKey)) && rule.extract(in, out);
+    public boolean extract(I in, List<T> out) {
+        Object tokens = tokensKey == null ? in : in instanceof CoreMap map ? map.get((Class) tokensKey) : null;
+        return mayMatch(tokens) && rule.extract(in, out);
     }
 
     /** False only when some required node pattern matches none of the tokens. */
@@ -157,5 +185,147 @@ final class RulePretest<T extends MatchedExpression> implements ExtractRule<Core
             }
         }
         return false;
+    }
+
+    /**
+     * A pattern's automaton, read by reflection: {@code SequencePattern} keeps it package-private ({@code root},
+     * {@code State.next}, {@code NodePatternState.pattern}) and its public {@code findNodePatterns(f, false, false)}
+     * stops at the first optional or alternative part, which leaves most of SUTime's rules ("the"? ...) without any
+     * node pattern to test. The matcher ({@code SequencePattern.State#match} and its subclasses in 4.5.10) leaves a
+     * state only for one of its {@code next} states, except a {@code RepeatState}, which also enters its repeated part,
+     * whose exits lead back to it; and a {@code NodePatternState} goes on only when its pattern matches the token there.
+     * So a node pattern that lies on every path along {@code next} from the root to the match state is matched by a
+     * token of every match. Those sets are the greatest fixed point of
+     * {@code onEveryPath(s) = own(s) + (intersection of onEveryPath(n) over next states n)}, where a state without a
+     * next state (the match state) has only its own.
+     */
+    private static final class Automaton {
+
+        private static final Field ROOT;
+        private static final Field NEXT;
+        private static final Field NODE_PATTERN;
+        private static final Class<?> NODE_PATTERN_STATE;
+        private static final ReflectiveOperationException MISSING;
+
+        static {
+            Field root = null;
+            Field next = null;
+            Field nodePattern = null;
+            Class<?> nodePatternState = null;
+            ReflectiveOperationException missing = null;
+            try {
+                root = accessible(SequencePattern.class.getDeclaredField("root"));
+                next = accessible(Class.forName(SequencePattern.class.getName() + "$State", false, SequencePattern.class.getClassLoader()).getDeclaredField("next"));
+                nodePatternState = Class.forName(SequencePattern.class.getName() + "$NodePatternState", false,
+                        SequencePattern.class.getClassLoader());
+                nodePattern = accessible(nodePatternState.getDeclaredField("pattern"));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                missing = e instanceof ReflectiveOperationException r ? r : new ReflectiveOperationException(e);
+            }
+            ROOT = root;
+            NEXT = next;
+            NODE_PATTERN = nodePattern;
+            NODE_PATTERN_STATE = nodePatternState;
+            MISSING = missing;
+        }
+
+        private static Field accessible(Field field) {
+            field.setAccessible(true);
+            return field;
+        }
+
+        @SuppressWarnings("unchecked")
+        static List<NodePattern<CoreMap>> nodesOnEveryPath(SequencePattern<CoreMap> pattern) throws ReflectiveOperationException {
+            if (MISSING != null) {
+                throw MISSING;
+            }
+            // the states reachable along next, and each state's own node pattern
+            Map<Object, Integer> index = new IdentityHashMap<>();
+            List<Object> states = new ArrayList<>();
+            List<NodePattern<CoreMap>> nodes = new ArrayList<>();
+            List<Integer> ownNode = new ArrayList<>();
+            List<List<Integer>> next = new ArrayList<>();
+            Deque<Object> todo = new ArrayDeque<>();
+            Object root = ROOT.get(pattern);
+            index.put(root, 0);
+            states.add(root);
+            todo.add(root);
+            while (!todo.isEmpty()) {
+                Object state = todo.poll();
+                Integer own = null;
+                if (NODE_PATTERN_STATE.isInstance(state)) {
+                    NodePattern<CoreMap> node = (NodePattern<CoreMap>) NODE_PATTERN.get(state);
+                    int n = indexOfSame(nodes, node);
+                    if (n < 0) {
+                        n = nodes.size();
+                        nodes.add(node);
+                    }
+                    own = n;
+                }
+                ownNode.add(own);
+                List<Integer> successors = new ArrayList<>();
+                Collection<?> nextStates = (Collection<?>) NEXT.get(state);
+                if (nextStates != null) {
+                    for (Object n : nextStates) {
+                        Integer i = index.get(n);
+                        if (i == null) {
+                            i = states.size();
+                            index.put(n, i);
+                            states.add(n);
+                            todo.add(n);
+                        }
+                        successors.add(i);
+                    }
+                }
+                next.add(successors);
+            }
+            // greatest fixed point: start from "every node pattern" (null) and shrink until nothing changes
+            List<BitSet> onEveryPath = new ArrayList<>(Collections.nCopies(states.size(), null));
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int s = 0; s < states.size(); s++) {
+                    BitSet set = null;
+                    for (int n : next.get(s)) {
+                        BitSet after = onEveryPath.get(n);
+                        if (after != null) {
+                            if (set == null) {
+                                set = (BitSet) after.clone();
+                            } else {
+                                set.and(after);
+                            }
+                        }
+                    }
+                    boolean allUnknown = set == null && !next.get(s).isEmpty();
+                    if (allUnknown) {
+                        continue; // every next state still stands for "every node pattern"
+                    }
+                    if (set == null) {
+                        set = new BitSet();
+                    }
+                    if (ownNode.get(s) != null) {
+                        set.set(ownNode.get(s));
+                    }
+                    if (!set.equals(onEveryPath.get(s))) {
+                        onEveryPath.set(s, set);
+                        changed = true;
+                    }
+                }
+            }
+            BitSet fromRoot = onEveryPath.get(0);
+            if (fromRoot == null) {
+                return List.of(); // no path reaches the match state: claim nothing
+            }
+            return fromRoot.stream().mapToObj(nodes::get).toList();
+        }
+
+        private static int indexOfSame(List<NodePattern<CoreMap>> nodes, NodePattern<CoreMap> node) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) == node) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }
