@@ -86,7 +86,7 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
      * {@code GenericTimeExpressionPatterns}'s private {@code initEnv} and only handed to its own {@code createExtractor},
      * which gives no way in for the pre-test: hence the one reflective read of the package-private field.
      */
-    private static Env sutimeEnv(GenericTimeExpressionPatterns patterns) {
+    static Env sutimeEnv(GenericTimeExpressionPatterns patterns) {
         try {
             Field env = GenericTimeExpressionPatterns.class.getDeclaredField("env");
             env.setAccessible(true);
