@@ -61,7 +61,7 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
 
     /**
      * SUTime's extractor over its rule files, as {@link GenericTimeExpressionPatterns#createExtractor()} builds it
-     * ({@code CoreMapExpressionExtractor.createExtractorFromFiles}), with each token rule behind a pre-test.
+     * ({@code CoreMapExpressionExtractor.createExtractorFromFiles}), with each token and composite rule behind a pre-test.
      */
     static CoreMapExpressionExtractor<MatchedExpression> sutimeExtractor(GenericTimeExpressionPatterns patterns, List<String> ruleFiles) {
         CoreMapExpressionExtractor<MatchedExpression> extractor = new CoreMapExpressionExtractor<>(sutimeEnv(patterns)) {
@@ -81,16 +81,10 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         return extractor;
     }
 
-    /**
-     * The environment SUTime's rules are parsed in (its variables, defaults and the holiday binder). It is built by
-     * {@code GenericTimeExpressionPatterns}'s private {@code initEnv} and only handed to its own {@code createExtractor},
-     * which gives no way in for the pre-test: hence the one reflective read of the package-private field.
-     */
+    /** The environment SUTime's rules are parsed in: its variables, defaults and the holiday binder. */
     static Env sutimeEnv(GenericTimeExpressionPatterns patterns) {
         try {
-            Field env = GenericTimeExpressionPatterns.class.getDeclaredField("env");
-            env.setAccessible(true);
-            return (Env) env.get(patterns);
+            return CoreNlpInternals.env(patterns);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("SUTime's rule environment is not where CoreNLP 4.5.10 keeps it", e);
         }
@@ -138,7 +132,7 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
     static List<NodePattern<CoreMap>> requiredNodes(SequencePattern<CoreMap> pattern) {
         List<NodePattern<CoreMap>> onEveryPath;
         try {
-            onEveryPath = Automaton.nodesOnEveryPath(pattern);
+            onEveryPath = nodesOnEveryPath(pattern);
         } catch (ReflectiveOperationException | RuntimeException e) {
             onEveryPath = List.copyOf(pattern.findNodePatterns(Function.identity(), false, false));
         }
@@ -188,19 +182,111 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
     }
 
     /**
-     * A pattern's automaton, read by reflection: {@code SequencePattern} keeps it package-private ({@code root},
-     * {@code State.next}, {@code NodePatternState.pattern}) and its public {@code findNodePatterns(f, false, false)}
-     * stops at the first optional or alternative part, which leaves most of SUTime's rules ("the"? ...) without any
-     * node pattern to test. The matcher ({@code SequencePattern.State#match} and its subclasses in 4.5.10) leaves a
-     * state only for one of its {@code next} states, except a {@code RepeatState}, which also enters its repeated part,
-     * whose exits lead back to it; and a {@code NodePatternState} goes on only when its pattern matches the token there.
-     * So a node pattern that lies on every path along {@code next} from the root to the match state is matched by a
-     * token of every match. Those sets are the greatest fixed point of
-     * {@code onEveryPath(s) = own(s) + (intersection of onEveryPath(n) over next states n)}, where a state without a
-     * next state (the match state) has only its own.
+     * The node patterns on every path from the root of the pattern's automaton to its match state. The matcher
+     * ({@code SequencePattern.State#match} and its subclasses in 4.5.10) leaves a state only for one of its
+     * {@code next} states, except a {@code RepeatState}, which also enters its repeated part, whose exits lead back to
+     * it; and a {@code NodePatternState} goes on only when its node pattern matches the token there. So every match
+     * consumes a token with each node pattern that lies on every path along {@code next} from the root to the match
+     * state. Those sets are the greatest fixed point of {@code onEveryPath(s) = own(s) + (the intersection of
+     * onEveryPath(n) over the next states n)}, where a state without next states (the match state) has only its own.
      */
-    private static final class Automaton {
+    @SuppressWarnings("unchecked")
+    private static List<NodePattern<CoreMap>> nodesOnEveryPath(SequencePattern<CoreMap> pattern) throws ReflectiveOperationException {
+        // the states reachable along next: their node pattern (an index in nodes, or null) and next states
+        Map<Object, Integer> index = new IdentityHashMap<>();
+        List<NodePattern<CoreMap>> nodes = new ArrayList<>();
+        List<Integer> ownNode = new ArrayList<>();
+        List<List<Integer>> next = new ArrayList<>();
+        Deque<Object> todo = new ArrayDeque<>();
+        Object root = CoreNlpInternals.root(pattern);
+        index.put(root, 0);
+        todo.add(root);
+        while (!todo.isEmpty()) {
+            Object state = todo.poll();
+            NodePattern<CoreMap> node = (NodePattern<CoreMap>) CoreNlpInternals.nodePattern(state);
+            Integer own = null;
+            if (node != null) {
+                own = indexOfSame(nodes, node);
+                if (own < 0) {
+                    own = nodes.size();
+                    nodes.add(node);
+                }
+            }
+            ownNode.add(own);
+            List<Integer> successors = new ArrayList<>();
+            for (Object n : CoreNlpInternals.next(state)) {
+                Integer i = index.get(n);
+                if (i == null) {
+                    i = index.size();
+                    index.put(n, i);
+                    todo.add(n);
+                }
+                successors.add(i);
+            }
+            next.add(successors);
+        }
+        // greatest fixed point: every state starts as "every node pattern" (null) and shrinks until nothing changes
+        List<BitSet> onEveryPath = new ArrayList<>(Collections.nCopies(index.size(), null));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int s = 0; s < index.size(); s++) {
+                BitSet set = null;
+                boolean allUnknown = !next.get(s).isEmpty();
+                for (int n : next.get(s)) {
+                    BitSet after = onEveryPath.get(n);
+                    if (after == null) {
+                        continue; // still "every node pattern": no constraint yet
+                    }
+                    allUnknown = false;
+                    if (set == null) {
+                        set = (BitSet) after.clone();
+                    } else {
+                        set.and(after);
+                    }
+                }
+                if (allUnknown) {
+                    continue;
+                }
+                if (set == null) {
+                    set = new BitSet();
+                }
+                if (ownNode.get(s) != null) {
+                    set.set(ownNode.get(s));
+                }
+                if (!set.equals(onEveryPath.get(s))) {
+                    onEveryPath.set(s, set);
+                    changed = true;
+                }
+            }
+        }
+        BitSet fromRoot = onEveryPath.get(0);
+        if (fromRoot == null) {
+            return List.of(); // no path reaches the match state: claim nothing
+        }
+        return fromRoot.stream().mapToObj(nodes::get).toList();
+    }
 
+    private static int indexOfSame(List<NodePattern<CoreMap>> nodes, NodePattern<CoreMap> node) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i) == node) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What the pre-test reads of CoreNLP 4.5.10 by reflection, all of it here. SUTime's rule environment is built by
+     * {@code GenericTimeExpressionPatterns}'s private {@code initEnv} and kept in a package-private field that only its
+     * own {@code createExtractor} uses, so an extractor with pre-tests cannot be built over it otherwise. A pattern's
+     * automaton ({@code SequencePattern.root}, {@code State.next}, {@code NodePatternState.pattern}) is package-private,
+     * and the public {@code findNodePatterns(f, false, false)} stops at the first optional or alternative part
+     * ("the"? ...), which leaves most of SUTime's rules with no node pattern or only their first to test.
+     */
+    private static final class CoreNlpInternals {
+
+        private static final Field ENV;
         private static final Field ROOT;
         private static final Field NEXT;
         private static final Field NODE_PATTERN;
@@ -208,20 +294,23 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         private static final ReflectiveOperationException MISSING;
 
         static {
+            Field env = null;
             Field root = null;
             Field next = null;
             Field nodePattern = null;
             Class<?> nodePatternState = null;
             ReflectiveOperationException missing = null;
             try {
+                env = accessible(GenericTimeExpressionPatterns.class.getDeclaredField("env"));
                 root = accessible(SequencePattern.class.getDeclaredField("root"));
-                next = accessible(Class.forName(SequencePattern.class.getName() + "$State", false, SequencePattern.class.getClassLoader()).getDeclaredField("next"));
-                nodePatternState = Class.forName(SequencePattern.class.getName() + "$NodePatternState", false,
-                        SequencePattern.class.getClassLoader());
+                ClassLoader loader = SequencePattern.class.getClassLoader();
+                next = accessible(Class.forName(SequencePattern.class.getName() + "$State", false, loader).getDeclaredField("next"));
+                nodePatternState = Class.forName(SequencePattern.class.getName() + "$NodePatternState", false, loader);
                 nodePattern = accessible(nodePatternState.getDeclaredField("pattern"));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 missing = e instanceof ReflectiveOperationException r ? r : new ReflectiveOperationException(e);
             }
+            ENV = env;
             ROOT = root;
             NEXT = next;
             NODE_PATTERN = nodePattern;
@@ -234,98 +323,30 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
             return field;
         }
 
-        @SuppressWarnings("unchecked")
-        static List<NodePattern<CoreMap>> nodesOnEveryPath(SequencePattern<CoreMap> pattern) throws ReflectiveOperationException {
+        private static Object read(Field field, Object from) throws ReflectiveOperationException {
             if (MISSING != null) {
                 throw MISSING;
             }
-            // the states reachable along next, and each state's own node pattern
-            Map<Object, Integer> index = new IdentityHashMap<>();
-            List<Object> states = new ArrayList<>();
-            List<NodePattern<CoreMap>> nodes = new ArrayList<>();
-            List<Integer> ownNode = new ArrayList<>();
-            List<List<Integer>> next = new ArrayList<>();
-            Deque<Object> todo = new ArrayDeque<>();
-            Object root = ROOT.get(pattern);
-            index.put(root, 0);
-            states.add(root);
-            todo.add(root);
-            while (!todo.isEmpty()) {
-                Object state = todo.poll();
-                Integer own = null;
-                if (NODE_PATTERN_STATE.isInstance(state)) {
-                    NodePattern<CoreMap> node = (NodePattern<CoreMap>) NODE_PATTERN.get(state);
-                    int n = indexOfSame(nodes, node);
-                    if (n < 0) {
-                        n = nodes.size();
-                        nodes.add(node);
-                    }
-                    own = n;
-                }
-                ownNode.add(own);
-                List<Integer> successors = new ArrayList<>();
-                Collection<?> nextStates = (Collection<?>) NEXT.get(state);
-                if (nextStates != null) {
-                    for (Object n : nextStates) {
-                        Integer i = index.get(n);
-                        if (i == null) {
-                            i = states.size();
-                            index.put(n, i);
-                            states.add(n);
-                            todo.add(n);
-                        }
-                        successors.add(i);
-                    }
-                }
-                next.add(successors);
-            }
-            // greatest fixed point: start from "every node pattern" (null) and shrink until nothing changes
-            List<BitSet> onEveryPath = new ArrayList<>(Collections.nCopies(states.size(), null));
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (int s = 0; s < states.size(); s++) {
-                    BitSet set = null;
-                    for (int n : next.get(s)) {
-                        BitSet after = onEveryPath.get(n);
-                        if (after != null) {
-                            if (set == null) {
-                                set = (BitSet) after.clone();
-                            } else {
-                                set.and(after);
-                            }
-                        }
-                    }
-                    boolean allUnknown = set == null && !next.get(s).isEmpty();
-                    if (allUnknown) {
-                        continue; // every next state still stands for "every node pattern"
-                    }
-                    if (set == null) {
-                        set = new BitSet();
-                    }
-                    if (ownNode.get(s) != null) {
-                        set.set(ownNode.get(s));
-                    }
-                    if (!set.equals(onEveryPath.get(s))) {
-                        onEveryPath.set(s, set);
-                        changed = true;
-                    }
-                }
-            }
-            BitSet fromRoot = onEveryPath.get(0);
-            if (fromRoot == null) {
-                return List.of(); // no path reaches the match state: claim nothing
-            }
-            return fromRoot.stream().mapToObj(nodes::get).toList();
+            return field.get(from);
         }
 
-        private static int indexOfSame(List<NodePattern<CoreMap>> nodes, NodePattern<CoreMap> node) {
-            for (int i = 0; i < nodes.size(); i++) {
-                if (nodes.get(i) == node) {
-                    return i;
-                }
-            }
-            return -1;
+        static Env env(GenericTimeExpressionPatterns patterns) throws ReflectiveOperationException {
+            return (Env) read(ENV, patterns);
+        }
+
+        static Object root(SequencePattern<?> pattern) throws ReflectiveOperationException {
+            return read(ROOT, pattern);
+        }
+
+        /** The state's next states (none for the match state). */
+        static Collection<?> next(Object state) throws ReflectiveOperationException {
+            Collection<?> next = (Collection<?>) read(NEXT, state);
+            return next == null ? List.of() : next;
+        }
+
+        /** The node pattern a NodePatternState matches a token with, or null for another kind of state. */
+        static NodePattern<?> nodePattern(Object state) throws ReflectiveOperationException {
+            return NODE_PATTERN_STATE.isInstance(state) ? (NodePattern<?>) read(NODE_PATTERN, state) : null;
         }
     }
 }
