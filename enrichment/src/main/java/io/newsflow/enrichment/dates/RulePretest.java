@@ -24,6 +24,9 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 /**
@@ -34,7 +37,8 @@ import java.util.function.Function;
  * a given node pattern ("/years?/", a month name, "a time expression found earlier"): every match of the rule
  * consumes one token with each node pattern on every path through the rule's automaton ({@link #requiredNodes}).
  * When one of those node patterns matches no token of the list the rule's matcher would read, the rule cannot fire
- * there and its matcher is not built; otherwise the rule runs as before. CoreNLP relies on the same reasoning for its
+ * there and its matcher is not built; otherwise the rule runs as before. A rule without such a node pattern
+ * ("/late/ | /end/") is tested on the node patterns it can start a match with ({@link #firstNodes}): one must match. CoreNLP relies on the same reasoning for its
  * {@code CoreMapNodePatternTrigger}, with fewer node patterns ({@code findNodePatterns(f, false, false)}).
  *
  * <p>Wrapped are token rules (the matcher reads the tokens under the rule's {@code annotationField}) and composite
@@ -48,13 +52,18 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
 
     /** Where the rule's matcher finds its tokens in the rule's input; null when the input is the token list itself. */
     private final Class<?> tokensKey;
+    /** Node patterns that each must match some token. */
     private final List<NodePattern<CoreMap>> required;
+    /** Node patterns one of which must match some token (the rule's possible first tokens); empty: no such test. */
+    private final List<NodePattern<CoreMap>> firstNodes;
     private final boolean matchWithResult;
     private final ExtractRule<I, T> rule;
 
-    private RulePretest(Class<?> tokensKey, List<NodePattern<CoreMap>> required, boolean matchWithResult, ExtractRule<I, T> rule) {
+    private RulePretest(Class<?> tokensKey, List<NodePattern<CoreMap>> required, List<NodePattern<CoreMap>> firstNodes,
+                        boolean matchWithResult, ExtractRule<I, T> rule) {
         this.tokensKey = tokensKey;
         this.required = required;
+        this.firstNodes = firstNodes;
         this.matchWithResult = matchWithResult;
         this.rule = rule;
     }
@@ -91,8 +100,8 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
     }
 
     /**
-     * Puts a pre-test in front of a plain token rule or a composite rule that needs at least one node pattern; any
-     * other rule is left untouched.
+     * Puts a pre-test in front of a plain token rule or a composite rule that needs at least one node pattern, or
+     * else one of a few for its first token; any other rule is left untouched.
      *
      * @return whether the rule was wrapped
      */
@@ -116,10 +125,11 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
             return false;
         }
         List<NodePattern<CoreMap>> required = requiredNodes((SequencePattern<CoreMap>) pattern);
-        if (required.isEmpty()) {
+        List<NodePattern<CoreMap>> firstNodes = required.isEmpty() ? firstNodes((SequencePattern<CoreMap>) pattern) : List.of();
+        if (required.isEmpty() && firstNodes.isEmpty()) {
             return false;
         }
-        rule.extractRule = new RulePretest(tokensKey, required, rule.matchWithResults, rule.extractRule);
+        rule.extractRule = new RulePretest(tokensKey, required, firstNodes, rule.matchWithResults, rule.extractRule);
         return true;
     }
 
@@ -145,6 +155,49 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         return List.copyOf(required);
     }
 
+    /**
+     * The node patterns a match can consume its first token with, for a rule without required ones ("/late/ | /end/"):
+     * the node states reached from the root through states that consume nothing. Empty (no test) when a match could
+     * consume nothing, or start with "any token" or a state whose first token is not one node pattern's (several
+     * tokens, a back reference, a repetition: {@code RepeatState} also enters its repeated part, which is not among
+     * its next states).
+     */
+    @SuppressWarnings("unchecked")
+    static List<NodePattern<CoreMap>> firstNodes(SequencePattern<CoreMap> pattern) {
+        try {
+            List<NodePattern<CoreMap>> first = new ArrayList<>();
+            Map<Object, Boolean> seen = new IdentityHashMap<>();
+            Deque<Object> todo = new ArrayDeque<>();
+            Object root = CoreNlpInternals.root(pattern);
+            seen.put(root, true);
+            todo.add(root);
+            while (!todo.isEmpty()) {
+                Object state = todo.poll();
+                NodePattern<CoreMap> node = (NodePattern<CoreMap>) CoreNlpInternals.nodePattern(state);
+                if (node != null) {
+                    if (node == NodePattern.ANY_NODE) {
+                        return List.of();
+                    }
+                    if (first.stream().noneMatch(seenNode -> seenNode == node)) {
+                        first.add(node);
+                    }
+                    continue; // the first token is consumed here
+                }
+                if (!CoreNlpInternals.consumesNothing(state)) {
+                    return List.of();
+                }
+                for (Object n : CoreNlpInternals.next(state)) {
+                    if (seen.put(n, true) == null) {
+                        todo.add(n);
+                    }
+                }
+            }
+            return List.copyOf(first);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public boolean extract(I in, List<T> out) {
@@ -152,19 +205,20 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         return mayMatch(tokens) && rule.extract(in, out);
     }
 
-    /** False only when some required node pattern matches none of the tokens. */
+    /** False only when some required node pattern matches none of the tokens, or none of the first nodes matches any. */
     @SuppressWarnings("unchecked")
-    boolean mayMatch(Object tokens) {
-        if (!(tokens instanceof List<?> list)) {
+    boolean mayMatch(Object list) {
+        if (!(list instanceof List<?>)) {
             return true; // not a token list: leave it to the rule
         }
         try {
+            List<? extends CoreMap> tokens = (List<? extends CoreMap>) list;
             for (NodePattern<CoreMap> node : required) {
-                if (!anyMatches(node, (List<? extends CoreMap>) list)) {
+                if (!anyMatches(node, tokens)) {
                     return false;
                 }
             }
-            return true;
+            return firstNodes.isEmpty() || firstNodes.stream().anyMatch(node -> anyMatches(node, tokens));
         } catch (RuntimeException e) {
             return true; // the matcher would meet the same tokens: let it decide
         }
@@ -292,6 +346,11 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         private static final Field NODE_PATTERN;
         private static final Class<?> NODE_PATTERN_STATE;
         private static final ReflectiveOperationException MISSING;
+        /** The classes of {@link #consumesNothing} states, by name: they are package-private. */
+        private static final Set<String> PASS_THROUGH = Stream.of("State", "GroupStartState", "GroupEndState", "ValueState",
+                        "ConjStartState", "ConjEndState", "SeqStartState", "SeqEndState")
+                .map(kind -> SequencePattern.class.getName() + "$" + kind)
+                .collect(Collectors.toSet());
 
         static {
             Field env = null;
@@ -342,6 +401,15 @@ final class RulePretest<I, T extends MatchedExpression> implements ExtractRule<I
         static Collection<?> next(Object state) throws ReflectiveOperationException {
             Collection<?> next = (Collection<?>) read(NEXT, state);
             return next == null ? List.of() : next;
+        }
+
+        /**
+         * States that consume no token and go on to their next states only: group and conjunction marks, value
+         * states, sequence start and end, and the plain states of alternatives and optional parts. Not the match state,
+         * node states, repetitions, multi-token or back-reference states.
+         */
+        static boolean consumesNothing(Object state) {
+            return PASS_THROUGH.contains(state.getClass().getName());
         }
 
         /** The node pattern a NodePatternState matches a token with, or null for another kind of state. */

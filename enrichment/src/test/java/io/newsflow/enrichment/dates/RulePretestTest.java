@@ -64,6 +64,18 @@ class RulePretestTest {
     }
 
     @Test
+    void theFirstNodePatternsAreThoseAMatchCanStartWith() {
+        assertThat(words(RulePretest.firstNodes(TokenSequencePattern.compile("(/early/ | /late/) /in/? /May/")),
+                "early", "late", "in", "May")).containsExactly("early", "late");
+        assertThat(words(RulePretest.firstNodes(TokenSequencePattern.compile("/the/? /week/ /of/")), "the", "week", "of"))
+                .containsExactly("the", "week");
+        // a match that can consume nothing, start with any token, or with a repetition gives no test
+        assertThat(RulePretest.firstNodes(TokenSequencePattern.compile("/a/? /b/?"))).isEmpty();
+        assertThat(RulePretest.firstNodes(TokenSequencePattern.compile("[] /b/"))).isEmpty();
+        assertThat(RulePretest.firstNodes(TokenSequencePattern.compile("/a/{6,9} /b/"))).isEmpty();
+    }
+
+    @Test
     void everyNodePatternCoreNlpsOwnTriggerRequiresIsRequiredToo() {
         List<SequencePattern<CoreMap>> patterns = sutimeRulePatterns();
 
@@ -101,10 +113,30 @@ class RulePretestTest {
     }
 
     @Test
-    void rulesWithoutAnyRequiredTokenAndTextRulesAreLeftAlone() {
+    void aRuleWithAlternativesIsSkippedWhereNoneOfItsFirstWordsIsThere() {
+        AtomicInteger matcherRuns = new AtomicInteger();
+        AnnotationExtractRule<CoreMap, MatchedExpression> rule = new AnnotationExtractRule<>();
+        rule.ruleType = SequenceMatchRules.TOKEN_PATTERN_RULE_TYPE;
+        rule.pattern = TokenSequencePattern.compile("/late/ | /end/");
+        rule.annotationField = CoreAnnotations.TokensAnnotation.class;
+        rule.extractRule = new SequenceMatchRules.CoreMapExtractRule<>(TokenSequencePattern.getNewEnv(),
+                CoreAnnotations.TokensAnnotation.class, (List<CoreMap> tokens, List<MatchedExpression> out) -> {
+                    matcherRuns.incrementAndGet();
+                    return false;
+                });
+
+        assertThat(RulePretest.wrap(rule)).isTrue();
+        rule.extract(window("it came early in May"), new ArrayList<>());
+        assertThat(matcherRuns).hasValue(0);
+        rule.extract(window("at the end of May"), new ArrayList<>());
+        assertThat(matcherRuns).hasValue(1);
+    }
+
+    @Test
+    void rulesWithoutAnyTestAndTextRulesAreLeftAlone() {
         AnnotationExtractRule<CoreMap, MatchedExpression> optional = new AnnotationExtractRule<>();
         optional.ruleType = SequenceMatchRules.TOKEN_PATTERN_RULE_TYPE;
-        optional.pattern = TokenSequencePattern.compile("/early/ | /late/");
+        optional.pattern = TokenSequencePattern.compile("/early/? /late/?");
         optional.annotationField = CoreAnnotations.TokensAnnotation.class;
         optional.extractRule = new SequenceMatchRules.CoreMapExtractRule<>(TokenSequencePattern.getNewEnv(),
                 CoreAnnotations.TokensAnnotation.class, (List<CoreMap> tokens, List<MatchedExpression> out) -> false);
