@@ -25,9 +25,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.function.Function;
 
 /**
  * Skips a TokensRegex rule of SUTime on tokens where it cannot match, with exactly the rule's output everywhere else.
@@ -37,9 +37,10 @@ import java.util.function.Function;
  * a given node pattern ("/years?/", a month name, "a time expression found earlier"): every match of the rule
  * consumes one token with each node pattern on every path through the rule's automaton ({@link #requiredNodes}).
  * When one of those node patterns matches no token of the list the rule's matcher would read, the rule cannot fire
- * there and its matcher is not built; otherwise the rule runs as before. A rule without such a node pattern
- * ("/late/ | /end/") is tested on the node patterns it can start a match with ({@link #firstNodes}): one must match. CoreNLP relies on the same reasoning for its
- * {@code CoreMapNodePatternTrigger}, with fewer node patterns ({@code findNodePatterns(f, false, false)}).
+ * there and its matcher is not built; otherwise the rule runs as before. CoreNLP relies on the same reasoning for its
+ * {@code CoreMapNodePatternTrigger}, with fewer node patterns ({@code findNodePatterns(f, false, false)}). A rule
+ * without such a node pattern ("/late/ | /end/") is tested on the node patterns it can start a match with
+ * ({@link #firstNodes}): one of them must match a token.
  *
  * <p>Wrapped are token rules (the matcher reads the tokens under the rule's {@code annotationField}) and composite
  * rules (it reads the stage's tokens with the expressions found so far merged, which the rule gets as its input);

@@ -14,6 +14,7 @@ import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import edu.stanford.nlp.time.GenericTimeExpressionPatterns;
 import edu.stanford.nlp.time.Options;
+import edu.stanford.nlp.time.SUTime;
 import edu.stanford.nlp.time.TimeExpression;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
@@ -180,8 +181,9 @@ class RulePretestTest {
         List<String> found = new ArrayList<>();
         for (MatchedExpression matched : extractor.extractExpressions(annotation)) {
             TimeExpression expression = matched.getAnnotation().get(TimeExpression.Annotation.class);
+            SUTime.Temporal temporal = expression == null ? null : expression.getTemporal();
             found.add(matched.getCharOffsets() + " " + matched.getText() + " = "
-                    + (expression == null || expression.getTemporal() == null ? null : expression.getTemporal() + " " + expression.getTemporal().getTimexType()));
+                    + (temporal == null ? null : temporal + " " + temporal.getTimexType()));
         }
         return found;
     }
