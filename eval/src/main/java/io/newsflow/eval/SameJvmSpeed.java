@@ -111,6 +111,10 @@ public final class SameJvmSpeed implements Callable<Integer> {
     @Option(names = "--linking", defaultValue = "both", description = "Wikipedia linking: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Linking linking;
 
+    @Option(names = "--compare-identity-texts",
+            description = "also compare (not time) the outputs on the identity set's Wikipedia texts (linking/wikipedia/RawText)")
+    boolean compareIdentityTexts;
+
     @Option(names = "--data", defaultValue = "../shared/eval", paramLabel = "DIR", description = "the gold data folder (default: ${DEFAULT-VALUE})")
     Path data;
 
@@ -140,8 +144,12 @@ public final class SameJvmSpeed implements Callable<Integer> {
             for (Map.Entry<String, String> b : builds.entrySet()) {
                 loaded.add(new Build(b.getKey(), b.getValue(), link));
             }
+            List<Text> compared = new ArrayList<>(texts);
+            if (compareIdentityTexts) {
+                compared.addAll(identityTexts(data));
+            }
             for (Build b : loaded.subList(1, loaded.size())) {
-                compareOutputs(loaded.get(0), b, texts);
+                compareOutputs(loaded.get(0), b, compared);
             }
             double[][] ms = new double[loaded.size()][passes];
             for (int p = 0; p < passes; p++) {
@@ -207,6 +215,17 @@ public final class SameJvmSpeed implements Callable<Integer> {
             for (Path f : files.filter(p -> p.toString().endsWith(".tml")).sorted().toList()) {
                 TmlDocument d = TmlReader.read(f);
                 texts.add(new Text("timex/" + d.id(), d.text(), d.dct()));
+            }
+        }
+        return texts;
+    }
+
+    /** The identity set's raw Wikipedia texts, without a date: more English text to compare outputs on. */
+    static List<Text> identityTexts(Path data) throws Exception {
+        List<Text> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(data.resolve("linking").resolve("wikipedia").resolve("RawText"))) {
+            for (Path f : files.sorted().toList()) {
+                texts.add(new Text("identity/" + f.getFileName(), Files.readString(f), null));
             }
         }
         return texts;

@@ -98,14 +98,18 @@ public final class DateTagger {
     /** Tokens kept on each side of a time word. */
     static final int WINDOW = 4;
 
+    /** The rule files SUTime's TimeAnnotator loads for English. */
+    private static final String RULE_FILES = Options.languageToRulesFiles.get("english");
+
     /** SUTime's rules (the ones its TimeAnnotator loads) and its rule for the direction a relative time resolves to. */
     private final GenericTimeExpressionPatterns patterns;
     private final CoreMapExpressionExtractor<MatchedExpression> extractor;
 
-    @SuppressWarnings("unchecked")
     public DateTagger() {
-        this.patterns = new GenericTimeExpressionPatterns(new Options("sutime", new Properties()));
-        this.extractor = patterns.createExtractor();
+        Properties properties = new Properties();
+        properties.setProperty("sutime.rules", RULE_FILES);
+        this.patterns = new GenericTimeExpressionPatterns(new Options("sutime", properties));
+        this.extractor = RulePretest.sutimeExtractor(patterns, List.of(RULE_FILES.split(",")));
     }
 
     /**
