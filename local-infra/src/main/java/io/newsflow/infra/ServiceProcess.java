@@ -47,7 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = root.resolve("target/service-logs/" + module + "-" + port + ".log"); // several instances of a module
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-jar", jar.toString()));
+        // as ./newsflow starts the services: CoreNLP's CRF feature extraction compiled (enrichment's HugeMethodCompilation)
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-XX:-DontCompileHugeMethods", "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
